@@ -1,0 +1,86 @@
+# NELM Guide: the one entry point. `make run` and `make test` do everything.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+PY310 ?= $(shell command -v python3.10 2>/dev/null || echo python3.10)
+VENV := .venv
+BIN := $(VENV)/bin
+PYTHON := $(BIN)/python
+STAMPS := .stamps
+
+export RASA_TELEMETRY_ENABLED := false
+export TF_CPP_MIN_LOG_LEVEL := 3
+export SQLALCHEMY_SILENCE_UBER_WARNING := 1
+export PYTHONPATH := $(CURDIR)
+
+MODEL := models/nelm.tar.gz
+POT := translations/messages.pot
+PO := translations/zh/LC_MESSAGES/messages.po
+MO := translations/zh/LC_MESSAGES/messages.mo
+TRAIN_INPUTS = config.yml domain.yml $(shell find data/nlu data/rules data/stories -name '*.yml' 2>/dev/null | sort)
+
+.PHONY: help setup run test lint validate train db i18n-extract i18n-update \
+        i18n-compile test-unit test-core clean FORCE
+
+help: ## list the targets
+	@grep -E '^[a-z0-9-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | expand -t 16
+
+setup: $(STAMPS)/venv ## create .venv with Python 3.10 and the pinned dependencies
+
+$(STAMPS)/venv: pyproject.toml
+	@test -x $(PYTHON) || $(PY310) -m venv $(VENV)
+	$(PYTHON) -m pip install --quiet --upgrade "pip>=23,<25"
+	$(PYTHON) -m pip install --quiet -e ".[dev]"
+	@mkdir -p $(STAMPS) && touch $@
+
+# Retrain only when the training data, domain or config really changed
+# (content hash, not timestamps: a fresh clone does not retrain twice).
+$(STAMPS)/train-inputs: FORCE
+	@mkdir -p $(STAMPS)
+	@sha256sum $(TRAIN_INPUTS) > $@.new
+	@cmp -s $@.new $@ && rm -f $@.new || mv $@.new $@
+
+$(MODEL): $(STAMPS)/train-inputs | $(STAMPS)/venv
+	$(BIN)/rasa train --fixed-model-name nelm --out models
+
+train: $(MODEL) ## train the model if data, domain or config changed
+
+$(MO): $(PO) | $(STAMPS)/venv
+	$(BIN)/pybabel compile --domain messages --directory translations --statistics
+
+i18n-compile: $(MO) ## compile the Chinese catalog (.po -> .mo)
+
+i18n-extract: setup ## extract English msgids from content YAML and Python into the .pot
+	$(BIN)/pybabel extract --mapping-file babel.cfg --sort-by-file \
+	  --add-comments=TRANSLATORS: --project=nelm-guide --version=0.1.0 \
+	  --msgid-bugs-address="" --copyright-holder="NELM Guide" \
+	  --output-file $(POT) .
+
+i18n-update: i18n-extract ## merge new msgids into translations/zh (then translate them)
+	$(BIN)/pybabel update --input-file $(POT) --output-dir translations \
+	  --domain messages --no-fuzzy-matching --ignore-obsolete
+
+db: setup ## (re)build the knowledge database from data/
+	@mkdir -p var
+	$(PYTHON) -m bot build-db
+
+run: setup $(MO) db $(MODEL) ## set up, build, train if needed, and serve the bot
+	scripts/serve.sh
+
+lint: setup ## ruff
+	$(BIN)/ruff check .
+
+validate: setup ## rasa data validate
+	$(BIN)/rasa data validate --fail-on-warnings
+
+test-unit: setup $(MO) $(MODEL) ## pytest: bot/, actions/, i18n, end-to-end
+	$(BIN)/pytest
+
+test-core: setup $(MODEL) ## conversation tests in both languages
+	$(BIN)/rasa test core --stories tests/test_stories.yml --model $(MODEL) \
+	  --fail-on-prediction-errors --out results/core
+
+test: lint validate test-unit test-core ## set up and run every test
+
+clean: ## remove the environment, model, database and build outputs
+	rm -rf $(VENV) $(STAMPS) models var results $(MO) .pytest_cache .ruff_cache

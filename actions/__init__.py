@@ -1,0 +1,1 @@
+"""Rasa custom actions for NELM Guide (thin wrappers over ``bot``)."""

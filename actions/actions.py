@@ -1,0 +1,201 @@
+"""Thin Rasa actions: read the tracker, call ``bot.dialogue``, dispatch the reply."""
+
+from __future__ import annotations
+
+from abc import ABC
+from typing import Any
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import ActionExecuted, EventType, SessionStarted, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+
+from bot.dialogue import Outcome, Turn, respond, session_start
+from bot.knowledge import default_repository
+
+CARRIED_SLOTS = ("language", "topic", "section")
+
+
+def turn_from_tracker(tracker: Tracker) -> Turn:
+    """The latest user message and the slots, as ``bot.dialogue`` needs them."""
+    latest = tracker.latest_message or {}
+    entities = {
+        str(e.get("entity")): str(e.get("value"))
+        for e in latest.get("entities") or []
+        if e.get("entity") and e.get("value") is not None
+    }
+    return Turn(
+        text=latest.get("text") or "",
+        intent=(latest.get("intent") or {}).get("name"),
+        entities=entities,
+        language=tracker.get_slot("language"),
+        topic=tracker.get_slot("topic"),
+        section=tracker.get_slot("section"),
+        greeted=bool(tracker.get_slot("greeted")),
+    )
+
+
+def dispatch(
+    outcome: Outcome, dispatcher: CollectingDispatcher, current: dict[str, Any]
+) -> list[EventType]:
+    """Send the messages; return SlotSet events for slots that differ from ``current``."""
+    for message in outcome.messages:
+        dispatcher.utter_message(
+            text=message.text,
+            buttons=[{"title": b.title, "payload": b.payload} for b in message.buttons],
+        )
+    return [
+        SlotSet(name, value)
+        for name, value in outcome.slots.items()
+        if current.get(name) != value
+    ]
+
+
+class ReplyAction(Action, ABC):
+    """Base for actions that answer a user turn; subclasses only name the kind.
+
+    Abstract, so the SDK does not register it as an action of its own.
+    """
+
+    kind: str = ""
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[EventType]:
+        """Answer the latest message."""
+        kb = default_repository().snapshot()
+        outcome = respond(self.kind, turn_from_tracker(tracker), kb)
+        return dispatch(outcome, dispatcher, tracker.current_slot_values())
+
+
+class ActionExplainTopic(ReplyAction):
+    """A section of a topic: overview, eligibility, risks, results..."""
+
+    kind = "explain"
+
+    def name(self) -> str:
+        return "action_explain_topic"
+
+
+class ActionEmergency(ReplyAction):
+    """Emergency advice, before anything else."""
+
+    kind = "emergency"
+
+    def name(self) -> str:
+        return "action_emergency"
+
+
+class ActionTreatmentChoice(ReplyAction):
+    """What decides the choice of treatment; never a recommendation."""
+
+    kind = "treatment_choice"
+
+    def name(self) -> str:
+        return "action_treatment_choice"
+
+
+class ActionOutOfScope(ReplyAction):
+    """A kind "I can't help with that" and the topic menu."""
+
+    kind = "out_of_scope"
+
+    def name(self) -> str:
+        return "action_out_of_scope"
+
+
+class ActionAboutBot(ReplyAction):
+    """An honest answer to "are you a doctor / a robot?"."""
+
+    kind = "about_bot"
+
+    def name(self) -> str:
+        return "action_about_bot"
+
+
+class ActionShowMenu(ReplyAction):
+    """The topic menu."""
+
+    kind = "menu"
+
+    def name(self) -> str:
+        return "action_show_menu"
+
+
+class ActionGreet(ReplyAction):
+    """The full greeting with the topic menu."""
+
+    kind = "greet"
+
+    def name(self) -> str:
+        return "action_greet"
+
+
+class ActionGoodbye(ReplyAction):
+    """A short goodbye."""
+
+    kind = "goodbye"
+
+    def name(self) -> str:
+        return "action_goodbye"
+
+
+class ActionThanks(ReplyAction):
+    """A reply to thanks."""
+
+    kind = "thanks"
+
+    def name(self) -> str:
+        return "action_thanks"
+
+
+class ActionSwitchLanguage(ReplyAction):
+    """Switch the conversation to English or Chinese."""
+
+    kind = "switch_language"
+
+    def name(self) -> str:
+        return "action_switch_language"
+
+
+class ActionDefaultFallback(ReplyAction):
+    """Low NLU confidence: answer by keywords if possible, else show the menu."""
+
+    kind = "fallback"
+
+    def name(self) -> str:
+        return "action_default_fallback"
+
+
+class ActionSessionStart(Action):
+    """Start a session: carry slots over, take the language from metadata.
+
+    When a session starts because a user wrote something, the greeting is
+    left to the reply to that message, so it comes in the message's language.
+    An explicit ``/session_start`` (``rasa shell``, a widget opening) greets at
+    once.
+    """
+
+    def name(self) -> str:
+        return "action_session_start"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[EventType]:
+        """Emit SessionStarted, the carried and new slots, then action_listen."""
+        metadata = tracker.get_slot("session_started_metadata") or {}
+        language = metadata.get("language") or tracker.get_slot("language")
+        explicit = bool(tracker.events) and tracker.events[-1].get("event") == "user" and (
+            (tracker.events[-1].get("parse_data") or {}).get("intent", {}).get("name")
+            == "session_start"
+        )
+        outcome = session_start(language, default_repository().snapshot(), greet=explicit)
+        events: list[EventType] = [SessionStarted()]
+        events += [
+            SlotSet(name, tracker.get_slot(name))
+            for name in CARRIED_SLOTS
+            if tracker.get_slot(name) is not None and name not in outcome.slots
+        ]
+        # SessionStarted clears every slot, so all of ours are set again.
+        events += dispatch(outcome, dispatcher, {})
+        events.append(ActionExecuted("action_listen"))
+        return events

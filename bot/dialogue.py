@@ -1,0 +1,322 @@
+"""What the assistant says in reply to one user turn.
+
+``respond`` is a pure function of the turn (text, intent, entities, slots)
+and the knowledge snapshot. It applies the rules that must hold for every
+reply: the reply's language, emergency advice before anything else, the
+not-a-doctor greeting on first contact, and a citation under every content
+answer. The Rasa actions in ``actions/`` only translate between the tracker
+and these objects.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from bot.content import Section, Topic, load_ui
+from bot.i18n import translate
+from bot.knowledge import Knowledge
+from bot.language import SUPPORTED, detect_language, normalise, requested_language
+from bot.safety import Level, assess
+
+OVERVIEW = "overview"
+MAX_FOLLOW_UPS = 4
+
+
+@dataclass(frozen=True)
+class Button:
+    """A quick reply: what it shows, and what it sends back."""
+
+    title: str
+    payload: str
+
+
+@dataclass(frozen=True)
+class Message:
+    """One chat bubble."""
+
+    text: str
+    buttons: tuple[Button, ...] = ()
+
+
+@dataclass(frozen=True)
+class Turn:
+    """What the actions know about the user's latest message and the slots."""
+
+    text: str = ""
+    intent: str | None = None
+    entities: Mapping[str, str] = field(default_factory=dict)
+    language: str | None = None
+    topic: str | None = None
+    section: str | None = None
+    greeted: bool = False
+
+
+@dataclass
+class Outcome:
+    """The messages to send, and the slot values after this turn."""
+
+    messages: list[Message]
+    slots: dict[str, Any]
+
+    @property
+    def texts(self) -> list[str]:
+        """Just the message texts (handy in tests and logs)."""
+        return [m.text for m in self.messages]
+
+
+def payload(intent: str, **entities: str) -> str:
+    """A Rasa ``/intent{"entity": "value"}`` payload for a button."""
+    return f"/{intent}" + (json.dumps(entities, ensure_ascii=False) if entities else "")
+
+
+def ui_text(key: str, lang: str, **params: str) -> str:
+    """A message from ``data/ui.yml`` in ``lang``, paragraphs joined for chat."""
+    paragraphs = []
+    for english in load_ui()[key]["text"]:
+        text = translate(" ".join(english.split()), lang)
+        paragraphs.append(text % params if "%(" in text else text)
+    return join_paragraphs(paragraphs)
+
+
+def ui_label(key: str, lang: str) -> str:
+    """A button label from ``data/ui.yml`` in ``lang``."""
+    return translate(" ".join(load_ui()[key]["label"].split()), lang)
+
+
+def join_paragraphs(paragraphs: list[str]) -> str:
+    """Blank lines between paragraphs; consecutive "- " items stay one list."""
+    out = ""
+    for i, para in enumerate(paragraphs):
+        if i:
+            both_items = para.startswith("- ") and paragraphs[i - 1].startswith("- ")
+            out += "\n" if both_items else "\n\n"
+        out += para
+    return out
+
+
+class Replies:
+    """Builds messages in one language from the knowledge snapshot."""
+
+    def __init__(self, kb: Knowledge, lang: str) -> None:
+        self.kb = kb
+        self.lang = lang
+
+    def t(self, text: str) -> str:
+        """Translate one English string."""
+        return translate(text, self.lang)
+
+    def topic_buttons(self) -> tuple[Button, ...]:
+        """One button per menu topic, plus the switch to the other language."""
+        buttons = [
+            Button(self.t(topic.title), payload("ask_more", topic=topic.id, section=OVERVIEW))
+            for topic in self.kb.menu_topics()
+        ]
+        return (*buttons, self.language_button())
+
+    def language_button(self) -> Button:
+        """A button that switches to the other supported language."""
+        other = next(code for code in SUPPORTED if code != self.lang)
+        title = "中文" if other == "zh" else "English"
+        return Button(title, payload("switch_language", language=other))
+
+    def section_buttons(self, topic: Topic, current: str | None) -> tuple[Button, ...]:
+        """Follow-ups: the topic's other sections (next ones first), then the menu."""
+        keys = [s.key for s in topic.sections]
+        start = keys.index(current) + 1 if current in keys else 0
+        ordered = keys[start:] + keys[:start]
+        buttons = [
+            Button(self.t(topic.section(k).title), payload("ask_more", topic=topic.id, section=k))
+            for k in ordered
+            if k != current
+        ][:MAX_FOLLOW_UPS]
+        buttons.append(Button(ui_label("more_topics", self.lang), payload("show_menu")))
+        return tuple(buttons)
+
+    def citation(self, section: Section) -> str:
+        """The "Source: ..." line for a section."""
+        labels = [self.t(self.kb.sources[ref].label) for ref in section.sources]
+        return ui_text("source_line", self.lang, sources="; ".join(labels))
+
+    def section_message(self, topic: Topic, section: Section) -> Message:
+        """A content answer: heading, text, citation line and follow-up buttons."""
+        heading = f"**{self.t(topic.title)} — {self.t(section.title)}**"
+        body = join_paragraphs([self.t(p) for p in section.paragraphs])
+        text = f"{heading}\n\n{body}\n\n_{self.citation(section)}_"
+        return Message(text, self.section_buttons(topic, section.key))
+
+    def menu(self, key: str = "menu") -> Message:
+        """A ui message followed by the topic buttons."""
+        return Message(ui_text(key, self.lang), self.topic_buttons())
+
+
+def route(turn: Turn, kb: Knowledge) -> tuple[str | None, str | None]:
+    """Which topic and section a content question is about.
+
+    Buttons name both as entities. Otherwise the intent names a topic
+    (``ask_resection``) or a section (``ask_risks``), keywords in the text fill
+    in the other, and the topic in focus answers follow-ups.
+    """
+    if turn.entities.get("topic") and kb.topic(turn.entities["topic"]):
+        return turn.entities["topic"], turn.entities.get("section") or OVERVIEW
+    intent = turn.intent or ""
+    intent_topic = intent[len("ask_") :] if intent.startswith("ask_") else None
+    if not kb.topic(intent_topic):
+        intent_topic = None
+    intent_section = next(
+        (k.key for k in kb.section_kinds if k.intent and k.intent == intent), None
+    )
+    text_topic = kb.topic_in_text(turn.text)
+    text_section = kb.section_in_text(turn.text)
+
+    if intent_topic:
+        topic = intent_topic
+        # A follow-up ("and the risks?") misread as a topic question: keep focus.
+        if (
+            not text_topic
+            and turn.topic
+            and turn.topic != intent_topic
+            and text_section not in (None, OVERVIEW)
+        ):
+            topic = turn.topic
+        section = text_section or OVERVIEW
+        return topic, section
+    if intent_section:
+        return text_topic or turn.topic, intent_section
+    if intent == "ask_more":
+        return text_topic or turn.topic, _next_section(kb, text_topic or turn.topic, turn)
+    # No content intent (e.g. a fallback): use keywords only.
+    if text_topic:
+        return text_topic, text_section or OVERVIEW
+    if text_section and text_section != OVERVIEW and turn.topic:
+        return turn.topic, text_section
+    return None, None
+
+
+def _next_section(kb: Knowledge, topic_id: str | None, turn: Turn) -> str | None:
+    topic = kb.topic(topic_id)
+    if not topic:
+        return None
+    keys = [s.key for s in topic.sections]
+    if turn.topic != topic_id or turn.section not in keys:
+        return keys[0]
+    index = keys.index(turn.section) + 1
+    return keys[index] if index < len(keys) else None
+
+
+Handler = Callable[[Turn, Knowledge, Replies, dict], list[Message]]
+
+
+def _explain(turn: Turn, kb: Knowledge, r: Replies, slots: dict) -> list[Message]:
+    topic_id, section_key = route(turn, kb)
+    topic = kb.topic(topic_id)
+    if topic is None:
+        return [r.menu("which_topic")]
+    slots["topic"] = topic.id
+    if section_key is None:
+        slots["section"] = None
+        return [
+            Message(
+                ui_text("topic_done", r.lang, topic=r.t(topic.title)),
+                r.section_buttons(topic, None),
+            )
+        ]
+    section = topic.section(section_key)
+    if section is None:
+        kind = kb.section_kind(section_key)
+        wanted = r.t(kind.title) if kind else section_key
+        text = ui_text("section_missing", r.lang, section=wanted, topic=r.t(topic.title))
+        return [Message(text, r.section_buttons(topic, None))]
+    slots["section"] = section.key
+    return [r.section_message(topic, section)]
+
+
+def _fixed(key: str) -> Handler:
+    def handler(turn: Turn, kb: Knowledge, r: Replies, slots: dict) -> list[Message]:
+        return [Message(ui_text(key, r.lang))]
+
+    return handler
+
+
+def _with_menu(key: str) -> Handler:
+    def handler(turn: Turn, kb: Knowledge, r: Replies, slots: dict) -> list[Message]:
+        return [r.menu(key)]
+
+    return handler
+
+
+def _treatment_choice(turn: Turn, kb: Knowledge, r: Replies, slots: dict) -> list[Message]:
+    return _explain(Turn(entities={"topic": "choosing"}), kb, r, slots)
+
+
+def _fallback(turn: Turn, kb: Knowledge, r: Replies, slots: dict) -> list[Message]:
+    topic_id, _ = route(Turn(text=turn.text, topic=turn.topic), kb)
+    if topic_id:
+        return _explain(Turn(text=turn.text, topic=turn.topic, section=turn.section), kb, r, slots)
+    return [r.menu("fallback")]
+
+
+def _switch_language(turn: Turn, kb: Knowledge, r: Replies, slots: dict) -> list[Message]:
+    return [Message(ui_text("language_switched", r.lang), r.topic_buttons())]
+
+
+def _greet(turn: Turn, kb: Knowledge, r: Replies, slots: dict) -> list[Message]:
+    slots["greeted"] = True
+    return [r.menu("greeting")]
+
+
+HANDLERS: dict[str, Handler] = {
+    "explain": _explain,
+    "treatment_choice": _treatment_choice,
+    "out_of_scope": _with_menu("out_of_scope"),
+    "menu": _with_menu("menu"),
+    "about_bot": _fixed("about_bot"),
+    "goodbye": _fixed("goodbye"),
+    "thanks": _fixed("thanks"),
+    "greet": _greet,
+    "switch_language": _switch_language,
+    "fallback": _fallback,
+    "emergency": lambda turn, kb, r, slots: [],
+}
+
+
+def conversation_language(kind: str, turn: Turn) -> str:
+    """The language of this reply (see ``bot.language`` for the rules)."""
+    chosen = normalise(turn.entities.get("language"))
+    if chosen:
+        return chosen
+    if kind == "switch_language" and not requested_language(turn.text):
+        # "change language" with no target: toggle.
+        current = normalise(turn.language) or "en"
+        return next(code for code in SUPPORTED if code != current)
+    return detect_language(turn.text, turn.language)
+
+
+def respond(kind: str, turn: Turn, kb: Knowledge) -> Outcome:
+    """The reply to a turn that the NLU/policies routed to ``kind``."""
+    lang = conversation_language(kind, turn)
+    slots: dict[str, Any] = {"language": lang}
+    replies = Replies(kb, lang)
+    safety = assess(turn.text)
+    if kind == "emergency" or safety.is_emergency:
+        # Emergency advice first, and nothing to read past it.
+        return Outcome([Message(ui_text("emergency", lang))], slots)
+
+    messages: list[Message] = []
+    if not turn.greeted and kind not in ("greet",):
+        messages.append(Message(ui_text("greeting_short", lang)))
+        slots["greeted"] = True
+    messages += HANDLERS[kind](turn, kb, replies, slots)
+    if safety.level is Level.WARNING:
+        messages.append(Message(ui_text("warning_line", lang)))
+    return Outcome(messages, slots)
+
+
+def session_start(language: str | None, kb: Knowledge, greet: bool) -> Outcome:
+    """Slots for a new session, and the full greeting when asked to greet now."""
+    lang = normalise(language) or "en"
+    slots: dict[str, Any] = {"language": lang, "greeted": greet}
+    messages = [Replies(kb, lang).menu("greeting")] if greet else []
+    return Outcome(messages, slots)

@@ -1,0 +1,55 @@
+"""SQLAlchemy models for the curated knowledge (topics, sections, sources)."""
+
+from __future__ import annotations
+
+from sqlalchemy import JSON, Column, ForeignKey, Integer, String, Text
+from sqlalchemy.orm import declarative_base, relationship
+
+Base = declarative_base()
+
+
+class SourceRow(Base):
+    """A source document (one of the five in shared/seeds)."""
+
+    __tablename__ = "kb_sources"
+
+    id = Column(String(64), primary_key=True)
+    label = Column(String(200), nullable=False)
+    reference = Column(Text, nullable=False)
+    doi = Column(String(200), nullable=False, default="")
+
+
+class TopicRow(Base):
+    """A topic the bot explains."""
+
+    __tablename__ = "kb_topics"
+
+    id = Column(String(64), primary_key=True)
+    title = Column(String(200), nullable=False)
+    position = Column(Integer, nullable=False)
+    menu = Column(Integer, nullable=False, default=1)
+    keywords = Column(JSON, nullable=False, default=dict)
+    sections = relationship(
+        "SectionRow",
+        back_populates="topic",
+        order_by="SectionRow.position",
+        cascade="all, delete-orphan",
+    )
+
+
+class SectionRow(Base):
+    """One section of a topic, with its English paragraphs."""
+
+    __tablename__ = "kb_sections"
+
+    id = Column(Integer, primary_key=True, autoincrement=True)
+    topic_id = Column(String(64), ForeignKey("kb_topics.id", ondelete="CASCADE"))
+    key = Column(String(64), nullable=False)
+    title = Column(String(200), nullable=False)
+    position = Column(Integer, nullable=False)
+    paragraphs = Column(JSON, nullable=False)
+    figures = Column(JSON, nullable=False, default=list)
+    aliases = Column(JSON, nullable=False, default=list)
+    # Ids of kb_sources rows, in citation order; checked when content is loaded.
+    source_ids = Column(JSON, nullable=False, default=list)
+    topic = relationship("TopicRow", back_populates="sections")

@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Start the action server (127.0.0.1 only) and the Rasa server; stop both on
+# Ctrl-C. Called by `make run` after setup, translations, database and model.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+BIN=.venv/bin
+export RASA_TELEMETRY_ENABLED=false
+HOST=${HOST:-127.0.0.1}
+RASA_PORT=${RASA_PORT:-5005}
+ACTIONS_PORT=${ACTIONS_PORT:-5055}
+MODEL=${MODEL:-models/nelm.tar.gz}
+mkdir -p var
+
+SANIC_HOST=127.0.0.1 "$BIN/rasa" run actions --actions actions --port "$ACTIONS_PORT" &
+actions_pid=$!
+
+args=(run --model "$MODEL" --interface "$HOST" --port "$RASA_PORT"
+      --credentials credentials.yml --endpoints endpoints.yml)
+# The HTTP API (conversation read/write, model upload) stays off unless a
+# token is configured, and then every call needs it.
+if [ -n "${RASA_TOKEN:-}" ]; then
+  args+=(--enable-api --auth-token "$RASA_TOKEN")
+fi
+# Browsers on other sites may call the bot only from the listed origins.
+if [ -n "${CORS_ORIGINS:-}" ]; then
+  read -r -a origins <<< "$CORS_ORIGINS"
+  args+=(--cors "${origins[@]}")
+fi
+"$BIN/rasa" "${args[@]}" &
+rasa_pid=$!
+
+stop() { kill "$actions_pid" "$rasa_pid" 2>/dev/null || true; wait 2>/dev/null || true; }
+trap stop INT TERM EXIT
+echo "NELM Guide: http://$HOST:$RASA_PORT/webhooks/rest/webhook (Ctrl-C stops)"
+wait -n "$actions_pid" "$rasa_pid"
