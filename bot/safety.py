@@ -104,10 +104,10 @@ def _edit_distance(a: str, b: str, limit: int) -> int:
     return prev[-1]
 
 
-def _word_matches(word: str, token: str, fuzzy: bool) -> bool:
+def _word_matches(word: str, token: str, fuzzy: bool, min_len: int = 6) -> bool:
     if word == token:
         return True
-    if not fuzzy or len(word) < 6:
+    if not fuzzy or len(word) < min_len:
         return False
     allowed = 2 if len(word) >= 9 else 1
     return _edit_distance(word, token, allowed) <= allowed
@@ -116,14 +116,18 @@ def _word_matches(word: str, token: str, fuzzy: bool) -> bool:
 def _phrase_in(phrase: str, words: list[str], fuzzy: bool, max_gap: int = 2) -> bool:
     """Whether the phrase's words occur in order, at most ``max_gap`` words apart."""
     parts = phrase.split()
+    # Within a phrase the other words confirm the match, so shorter words may
+    # carry a typo too ("my hart is raceing").
+    min_len = 5 if len(parts) > 1 else 6
     for start, token in enumerate(words):
-        if not _word_matches(parts[0], token, fuzzy):
+        if not _word_matches(parts[0], token, fuzzy, min_len):
             continue
         pos, ok = start, True
         for part in parts[1:]:
             window = words[pos + 1 : pos + 2 + max_gap]
             hit = next(
-                (k for k, t in enumerate(window) if _word_matches(part, t, fuzzy)), None
+                (k for k, t in enumerate(window) if _word_matches(part, t, fuzzy, min_len)),
+                None,
             )
             if hit is None:
                 ok = False

@@ -1,0 +1,83 @@
+"""Shared fixtures: a knowledge store on a temporary database, action helpers."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from rasa_sdk import Tracker
+from rasa_sdk.executor import CollectingDispatcher
+
+from bot.db import get_engine
+from bot.knowledge import KnowledgeRepository, build_database
+
+ROOT = Path(__file__).resolve().parent.parent
+TEST_DATA = Path(__file__).resolve().parent / "data"
+
+
+@pytest.fixture()
+def engine(tmp_path):
+    """A fresh SQLite database file for one test."""
+    engine = get_engine(f"sqlite:///{tmp_path / 'test.db'}")
+    yield engine
+    engine.dispose()
+
+
+@pytest.fixture(scope="session")
+def kb(tmp_path_factory):
+    """The knowledge snapshot, built from data/ into a temporary database."""
+    path = tmp_path_factory.mktemp("kb") / "kb.db"
+    engine = get_engine(f"sqlite:///{path}")
+    build_database(engine)
+    return KnowledgeRepository(engine).snapshot()
+
+
+@pytest.fixture(autouse=True)
+def _knowledge_on_temp_db(monkeypatch, tmp_path_factory, kb):
+    """Actions use the process-wide repository: point it at the test database."""
+    import bot.knowledge
+
+    repo = KnowledgeRepository()
+    repo._snapshot = kb
+    monkeypatch.setattr(bot.knowledge, "default_repository", lambda: repo)
+    import actions.actions
+
+    monkeypatch.setattr(actions.actions, "default_repository", lambda: repo)
+
+
+@pytest.fixture()
+def dispatcher() -> CollectingDispatcher:
+    """A fresh dispatcher that collects what an action sends."""
+    return CollectingDispatcher()
+
+
+@pytest.fixture(scope="session")
+def domain() -> dict[str, Any]:
+    """The assistant's domain."""
+    return yaml.safe_load((ROOT / "domain.yml").read_text("utf-8"))
+
+
+def load_tracker(name: str, **changes: Any) -> Tracker:
+    """A tracker from tests/data/<name>.json, with the latest message changed."""
+    state = json.loads((TEST_DATA / f"{name}.json").read_text("utf-8"))
+    latest = dict(state["latest_message"], **changes.pop("latest_message", {}))
+    slots = dict(state["slots"], **changes.pop("slots", {}))
+    return Tracker(
+        sender_id=state["sender_id"],
+        slots=slots,
+        latest_message=latest,
+        events=changes.pop("events", state["events"]),
+        paused=False,
+        followup_action=None,
+        active_loop={},
+        latest_action_name="action_listen",
+    )
+
+
+@pytest.fixture()
+def tracker_factory():
+    """Build trackers from the JSON files in tests/data/."""
+    return load_tracker
