@@ -69,6 +69,7 @@ run: setup $(MO) db $(MODEL) ## set up, build, train if needed, and serve the bo
 
 lint: setup ## ruff
 	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
 
 validate: setup ## rasa data validate
 	$(BIN)/rasa data validate --fail-on-warnings

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from abc import ABC
+from abc import ABC, abstractmethod
 from typing import Any
 
 from rasa_sdk import Action, Tracker
@@ -37,7 +37,7 @@ def turn_from_tracker(tracker: Tracker) -> Turn:
 def dispatch(
     outcome: Outcome, dispatcher: CollectingDispatcher, current: dict[str, Any]
 ) -> list[EventType]:
-    """Send the messages; return SlotSet events for slots that differ from ``current``."""
+    """Send the messages; return SlotSet events for slots unlike ``current``."""
     for message in outcome.messages:
         dispatcher.utter_message(
             text=message.text,
@@ -56,7 +56,14 @@ class ReplyAction(Action, ABC):
     Abstract, so the SDK does not register it as an action of its own.
     """
 
-    kind: str = ""
+    @property
+    @abstractmethod
+    def kind(self) -> str:
+        """Which ``bot.dialogue`` handler answers; the action is ``action_<kind>``."""
+
+    def name(self) -> str:
+        """The action's name in the domain."""
+        return f"action_{self.kind}"
 
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
@@ -70,10 +77,7 @@ class ReplyAction(Action, ABC):
 class ActionExplainTopic(ReplyAction):
     """A section of a topic: overview, eligibility, risks, results..."""
 
-    kind = "explain"
-
-    def name(self) -> str:
-        return "action_explain_topic"
+    kind = "explain_topic"
 
 
 class ActionEmergency(ReplyAction):
@@ -81,17 +85,11 @@ class ActionEmergency(ReplyAction):
 
     kind = "emergency"
 
-    def name(self) -> str:
-        return "action_emergency"
-
 
 class ActionTreatmentChoice(ReplyAction):
     """What decides the choice of treatment; never a recommendation."""
 
     kind = "treatment_choice"
-
-    def name(self) -> str:
-        return "action_treatment_choice"
 
 
 class ActionOutOfScope(ReplyAction):
@@ -99,26 +97,17 @@ class ActionOutOfScope(ReplyAction):
 
     kind = "out_of_scope"
 
-    def name(self) -> str:
-        return "action_out_of_scope"
-
 
 class ActionAboutBot(ReplyAction):
     """An honest answer to "are you a doctor / a robot?"."""
 
     kind = "about_bot"
 
-    def name(self) -> str:
-        return "action_about_bot"
-
 
 class ActionShowMenu(ReplyAction):
     """The topic menu."""
 
-    kind = "menu"
-
-    def name(self) -> str:
-        return "action_show_menu"
+    kind = "show_menu"
 
 
 class ActionGreet(ReplyAction):
@@ -126,17 +115,11 @@ class ActionGreet(ReplyAction):
 
     kind = "greet"
 
-    def name(self) -> str:
-        return "action_greet"
-
 
 class ActionGoodbye(ReplyAction):
     """A short goodbye."""
 
     kind = "goodbye"
-
-    def name(self) -> str:
-        return "action_goodbye"
 
 
 class ActionThanks(ReplyAction):
@@ -144,26 +127,17 @@ class ActionThanks(ReplyAction):
 
     kind = "thanks"
 
-    def name(self) -> str:
-        return "action_thanks"
-
 
 class ActionSwitchLanguage(ReplyAction):
     """Switch the conversation to English or Chinese."""
 
     kind = "switch_language"
 
-    def name(self) -> str:
-        return "action_switch_language"
-
 
 class ActionDefaultFallback(ReplyAction):
     """Low NLU confidence: answer by keywords if possible, else show the menu."""
 
-    kind = "fallback"
-
-    def name(self) -> str:
-        return "action_default_fallback"
+    kind = "default_fallback"
 
 
 class ActionSessionStart(Action):
@@ -175,20 +149,25 @@ class ActionSessionStart(Action):
     once.
     """
 
-    def name(self) -> str:
-        return "action_session_start"
-
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
         """Emit SessionStarted, the carried and new slots, then action_listen."""
         metadata = tracker.get_slot("session_started_metadata") or {}
         language = metadata.get("language") or tracker.get_slot("language")
-        explicit = bool(tracker.events) and tracker.events[-1].get("event") == "user" and (
-            (tracker.events[-1].get("parse_data") or {}).get("intent", {}).get("name")
-            == "session_start"
+        explicit = (
+            bool(tracker.events)
+            and tracker.events[-1].get("event") == "user"
+            and (
+                (tracker.events[-1].get("parse_data") or {})
+                .get("intent", {})
+                .get("name")
+                == "session_start"
+            )
         )
-        outcome = session_start(language, default_repository().snapshot(), greet=explicit)
+        outcome = session_start(
+            language, default_repository().snapshot(), greet=explicit
+        )
         events: list[EventType] = [SessionStarted()]
         events += [
             SlotSet(name, tracker.get_slot(name))

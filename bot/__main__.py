@@ -13,8 +13,12 @@ def main(argv: list[str] | None = None) -> int:
     """Run one command; return the process exit status."""
     parser = argparse.ArgumentParser(prog="python -m bot", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
-    commands.add_parser("build-db", help="load data/ (knowledge, sources) into the database")
-    commands.add_parser("check-content", help="validate data/ without touching the database")
+    commands.add_parser(
+        "build-db", help="load data/ (knowledge, sources) into the database"
+    )
+    commands.add_parser(
+        "check-content", help="validate data/ without touching the database"
+    )
     args = parser.parse_args(argv)
 
     try:

@@ -142,7 +142,9 @@ def parse_topic(raw: dict, where: str) -> Topic:
                     paragraphs=_paragraphs(s.get("text"), f"{where}:{key}"),
                     sources=tuple(str(x) for x in s.get("sources") or ()),
                     figures=tuple(
-                        Figure(str(f["value"]), str(f["source"]), str(f.get("note", "")))
+                        Figure(
+                            str(f["value"]), str(f["source"]), str(f.get("note", ""))
+                        )
                         for f in s.get("figures") or ()
                     ),
                     aliases=tuple(str(a) for a in s.get("aliases") or ()),
@@ -202,7 +204,9 @@ class Content:
                         problems.append(f"{where}: unknown source {ref}")
                 for fig in section.figures:
                     if fig.source not in source_ids:
-                        problems.append(f"{where}: figure {fig.value} cites {fig.source}")
+                        problems.append(
+                            f"{where}: figure {fig.value} cites {fig.source}"
+                        )
         return problems
 
 

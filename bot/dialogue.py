@@ -111,7 +111,10 @@ class Replies:
     def topic_buttons(self) -> tuple[Button, ...]:
         """One button per menu topic, plus the switch to the other language."""
         buttons = [
-            Button(self.t(topic.title), payload("ask_more", topic=topic.id, section=OVERVIEW))
+            Button(
+                self.t(topic.title),
+                payload("ask_more", topic=topic.id, section=OVERVIEW),
+            )
             for topic in self.kb.menu_topics()
         ]
         return (*buttons, self.language_button())
@@ -128,7 +131,10 @@ class Replies:
         start = keys.index(current) + 1 if current in keys else 0
         ordered = keys[start:] + keys[:start]
         buttons = [
-            Button(self.t(topic.section(k).title), payload("ask_more", topic=topic.id, section=k))
+            Button(
+                self.t(topic.section(k).title),
+                payload("ask_more", topic=topic.id, section=k),
+            )
             for k in ordered
             if k != current
         ][:MAX_FOLLOW_UPS]
@@ -186,7 +192,9 @@ def route(turn: Turn, kb: Knowledge) -> tuple[str | None, str | None]:
     if intent_section:
         return text_topic or turn.topic, intent_section
     if intent == "ask_more":
-        return text_topic or turn.topic, _next_section(kb, text_topic or turn.topic, turn)
+        return text_topic or turn.topic, _next_section(
+            kb, text_topic or turn.topic, turn
+        )
     # No content intent (e.g. a fallback): use keywords only.
     if text_topic:
         return text_topic, text_section or OVERVIEW
@@ -227,7 +235,9 @@ def _explain(turn: Turn, kb: Knowledge, r: Replies, slots: dict) -> list[Message
     if section is None:
         kind = kb.section_kind(section_key)
         wanted = r.t(kind.title) if kind else section_key
-        text = ui_text("section_missing", r.lang, section=wanted, topic=r.t(topic.title))
+        text = ui_text(
+            "section_missing", r.lang, section=wanted, topic=r.t(topic.title)
+        )
         return [Message(text, r.section_buttons(topic, None))]
     slots["section"] = section.key
     return [r.section_message(topic, section)]
@@ -247,18 +257,24 @@ def _with_menu(key: str) -> Handler:
     return handler
 
 
-def _treatment_choice(turn: Turn, kb: Knowledge, r: Replies, slots: dict) -> list[Message]:
+def _treatment_choice(
+    turn: Turn, kb: Knowledge, r: Replies, slots: dict
+) -> list[Message]:
     return _explain(Turn(entities={"topic": "choosing"}), kb, r, slots)
 
 
 def _fallback(turn: Turn, kb: Knowledge, r: Replies, slots: dict) -> list[Message]:
     topic_id, _ = route(Turn(text=turn.text, topic=turn.topic), kb)
     if topic_id:
-        return _explain(Turn(text=turn.text, topic=turn.topic, section=turn.section), kb, r, slots)
+        return _explain(
+            Turn(text=turn.text, topic=turn.topic, section=turn.section), kb, r, slots
+        )
     return [r.menu("fallback")]
 
 
-def _switch_language(turn: Turn, kb: Knowledge, r: Replies, slots: dict) -> list[Message]:
+def _switch_language(
+    turn: Turn, kb: Knowledge, r: Replies, slots: dict
+) -> list[Message]:
     return [Message(ui_text("language_switched", r.lang), r.topic_buttons())]
 
 
@@ -268,16 +284,16 @@ def _greet(turn: Turn, kb: Knowledge, r: Replies, slots: dict) -> list[Message]:
 
 
 HANDLERS: dict[str, Handler] = {
-    "explain": _explain,
+    "explain_topic": _explain,
     "treatment_choice": _treatment_choice,
     "out_of_scope": _with_menu("out_of_scope"),
-    "menu": _with_menu("menu"),
+    "show_menu": _with_menu("menu"),
     "about_bot": _fixed("about_bot"),
     "goodbye": _fixed("goodbye"),
     "thanks": _fixed("thanks"),
     "greet": _greet,
     "switch_language": _switch_language,
-    "fallback": _fallback,
+    "default_fallback": _fallback,
     "emergency": lambda turn, kb, r, slots: [],
 }
 

@@ -25,11 +25,15 @@ def _strings(node: yaml.Node) -> Iterator[yaml.ScalarNode]:
             yield from _strings(item)
 
 
-def _walk(node: yaml.Node, path: str, keys: set[str]) -> Iterator[tuple[str, yaml.ScalarNode]]:
+def _walk(
+    node: yaml.Node, path: str, keys: set[str]
+) -> Iterator[tuple[str, yaml.ScalarNode]]:
     if isinstance(node, yaml.MappingNode):
         name = ""
         for key_node, value in node.value:
-            if key_node.value in ("key", "topic", "id") and isinstance(value, yaml.ScalarNode):
+            if key_node.value in ("key", "topic", "id") and isinstance(
+                value, yaml.ScalarNode
+            ):
                 name = value.value
         for key_node, value in node.value:
             key = str(key_node.value)

@@ -89,10 +89,15 @@ def database_is_built(engine: Engine | None = None) -> bool:
 def _matches(keyword: str, text: str) -> bool:
     if has_cjk(keyword):
         return keyword in text
-    return re.search(r"(?<![a-z0-9])" + re.escape(keyword) + r"(?![a-z0-9])", text) is not None
+    return (
+        re.search(r"(?<![a-z0-9])" + re.escape(keyword) + r"(?![a-z0-9])", text)
+        is not None
+    )
 
 
-def _best_match(candidates: dict[str, dict[str, tuple[str, ...]]], text: str) -> str | None:
+def _best_match(
+    candidates: dict[str, dict[str, tuple[str, ...]]], text: str
+) -> str | None:
     """The candidate whose longest keyword occurs in the text (longest wins)."""
     lowered = text.lower()
     best, best_len = None, 0

@@ -23,21 +23,33 @@ _LATIN_WORD = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)?")
 
 _ZH_NAMES = r"(?:中文|汉语|漢語|華語|华语|普通话|简体中文|国语)"
 _EN_NAMES_ZH = r"(?:英文|英语|英語)"
-_VERBS_ZH = r"(?:用|说|講|讲|换成|换到|切换到|切换成|切换|改用|改成|转成|转为|请用|请说)"
+_VERBS_ZH = (
+    r"(?:用|说|講|讲|换成|换到|切换到|切换成|切换|改用|改成|转成|转为|请用|请说)"
+)
 
 _WANT_ZH = [
     re.compile(_VERBS_ZH + r"\s*" + _ZH_NAMES),
-    re.compile(r"^\s*(?:请\s*)?" + _ZH_NAMES + r"\s*(?:吧|好吗|可以吗|谢谢)?\s*[!！。.?？]*\s*$"),
+    re.compile(
+        r"^\s*(?:请\s*)?"
+        + _ZH_NAMES
+        + r"\s*(?:吧|好吗|可以吗|谢谢)?\s*[!！。.?？]*\s*$"
+    ),
     re.compile(
         r"\b(?:in|speak|use|switch\s+to|change\s+to|reply\s+in|answer\s+in|talk\s+in)"
         r"\s+(?:simplified\s+)?(?:chinese|mandarin)\b",
         re.I,
     ),
-    re.compile(r"^\s*(?:simplified\s+)?(?:chinese|mandarin)(?:\s+please)?\s*[!.]*\s*$", re.I),
+    re.compile(
+        r"^\s*(?:simplified\s+)?(?:chinese|mandarin)(?:\s+please)?\s*[!.]*\s*$", re.I
+    ),
 ]
 _WANT_EN = [
     re.compile(_VERBS_ZH + r"\s*" + _EN_NAMES_ZH),
-    re.compile(r"^\s*(?:请\s*)?" + _EN_NAMES_ZH + r"\s*(?:吧|好吗|可以吗|谢谢)?\s*[!！。.?？]*\s*$"),
+    re.compile(
+        r"^\s*(?:请\s*)?"
+        + _EN_NAMES_ZH
+        + r"\s*(?:吧|好吗|可以吗|谢谢)?\s*[!！。.?？]*\s*$"
+    ),
     re.compile(
         r"\b(?:in|speak|use|switch\s+to|change\s+to|reply\s+in|answer\s+in|talk\s+in)"
         r"\s+english\b",

@@ -63,10 +63,14 @@ class Lexicon:
 @lru_cache(maxsize=4)
 def load_lexicon(path: str | None = None) -> Lexicon:
     """Read the phrase lists once per process."""
-    raw = yaml.safe_load(Path(path or settings.DATA_DIR / "safety.yml").read_text("utf-8"))
+    raw = yaml.safe_load(
+        Path(path or settings.DATA_DIR / "safety.yml").read_text("utf-8")
+    )
 
     def lists(key: str) -> dict[str, tuple[str, ...]]:
-        return {lang: tuple(str(p).lower() for p in raw[key][lang]) for lang in ("en", "zh")}
+        return {
+            lang: tuple(str(p).lower() for p in raw[key][lang]) for lang in ("en", "zh")
+        }
 
     return Lexicon(
         emergency=lists("emergency_phrases"),
@@ -126,7 +130,11 @@ def _phrase_in(phrase: str, words: list[str], fuzzy: bool, max_gap: int = 2) -> 
         for part in parts[1:]:
             window = words[pos + 1 : pos + 2 + max_gap]
             hit = next(
-                (k for k, t in enumerate(window) if _word_matches(part, t, fuzzy, min_len)),
+                (
+                    k
+                    for k, t in enumerate(window)
+                    if _word_matches(part, t, fuzzy, min_len)
+                ),
                 None,
             )
             if hit is None:
@@ -138,7 +146,9 @@ def _phrase_in(phrase: str, words: list[str], fuzzy: bool, max_gap: int = 2) -> 
     return False
 
 
-def _found(phrases: tuple[str, ...], text: str, words: list[str], fuzzy: bool) -> list[str]:
+def _found(
+    phrases: tuple[str, ...], text: str, words: list[str], fuzzy: bool
+) -> list[str]:
     hits = []
     for phrase in phrases:
         if has_cjk(phrase):
@@ -157,9 +167,7 @@ def _is_question(lex: Lexicon, text: str, words: list[str]) -> bool:
     stripped = text.strip()
     if stripped.endswith(("?", "？", "吗", "呢")):
         return True
-    if words and any(
-        words[: len(q.split())] == q.split() for q in lex.question["en"]
-    ):
+    if words and any(words[: len(q.split())] == q.split() for q in lex.question["en"]):
         return True
     return any(q in text for q in lex.question["zh"])
 
@@ -171,7 +179,9 @@ def assess(text: str | None, lexicon: Lexicon | None = None) -> Assessment:
     lex = lexicon or load_lexicon()
     lowered = text.lower()
     words = tokens(text)
-    matched = _found(lex.emergency["en"] + lex.emergency["zh"], lowered, words, fuzzy=True)
+    matched = _found(
+        lex.emergency["en"] + lex.emergency["zh"], lowered, words, fuzzy=True
+    )
     if not matched:
         return Assessment(Level.NONE)
     matched_t = tuple(matched)

@@ -10,13 +10,15 @@ HOST=${HOST:-127.0.0.1}
 RASA_PORT=${RASA_PORT:-5005}
 ACTIONS_PORT=${ACTIONS_PORT:-5055}
 MODEL=${MODEL:-models/nelm.tar.gz}
+ENDPOINTS=${ENDPOINTS:-endpoints.yml}
+CREDENTIALS=${CREDENTIALS:-credentials.yml}
 mkdir -p var
 
 SANIC_HOST=127.0.0.1 "$BIN/rasa" run actions --actions actions --port "$ACTIONS_PORT" &
 actions_pid=$!
 
 args=(run --model "$MODEL" --interface "$HOST" --port "$RASA_PORT"
-      --credentials credentials.yml --endpoints endpoints.yml)
+      --credentials "$CREDENTIALS" --endpoints "$ENDPOINTS")
 # The HTTP API (conversation read/write, model upload) stays off unless a
 # token is configured, and then every call needs it.
 if [ -n "${RASA_TOKEN:-}" ]; then

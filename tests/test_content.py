@@ -26,24 +26,43 @@ def test_first_slice_topics_are_complete():
     resection = next(t for t in CONTENT.topics if t.id == "resection")
     crisis = next(t for t in CONTENT.topics if t.id == "carcinoid_crisis")
     assert {s.key for s in resection.sections} >= {
-        "overview", "eligibility", "procedure", "outcomes", "risks", "questions"
+        "overview",
+        "eligibility",
+        "procedure",
+        "outcomes",
+        "risks",
+        "questions",
     }
     assert {s.key for s in crisis.sections} >= {
-        "overview", "triggers", "symptoms", "prevention", "questions"
+        "overview",
+        "triggers",
+        "symptoms",
+        "prevention",
+        "questions",
     }
 
 
-@pytest.mark.parametrize(("topic", "section"), SECTIONS, ids=lambda x: getattr(x, "id", getattr(x, "key", "")))
+@pytest.mark.parametrize(
+    ("topic", "section"),
+    SECTIONS,
+    ids=lambda x: getattr(x, "id", getattr(x, "key", "")),
+)
 def test_every_figure_in_the_text_is_declared_with_a_source(topic, section):
     text = " ".join(section.paragraphs)
     declared = {n for f in section.figures for n in NUMBER.findall(f.value)}
     percentages = set(re.findall(r"(\d+(?:\.\d+)?)%", text))
-    assert percentages <= declared, f"{topic.id}/{section.key}: undeclared {percentages - declared}"
+    assert percentages <= declared, (
+        f"{topic.id}/{section.key}: undeclared {percentages - declared}"
+    )
     for figure in section.figures:
         assert figure.value.split()[0] in text, f"{figure.value} declared but not used"
 
 
-@pytest.mark.parametrize(("topic", "section"), SECTIONS, ids=lambda x: getattr(x, "id", getattr(x, "key", "")))
+@pytest.mark.parametrize(
+    ("topic", "section"),
+    SECTIONS,
+    ids=lambda x: getattr(x, "id", getattr(x, "key", "")),
+)
 def test_answers_are_short_enough_for_a_phone(topic, section):
     words = sum(len(p.split()) for p in section.paragraphs)
     assert words <= 120, f"{topic.id}/{section.key}: {words} words"
@@ -51,7 +70,7 @@ def test_answers_are_short_enough_for_a_phone(topic, section):
 
 def test_no_accidental_printf_format_in_content():
     """Babel reads "90% of" as a "% o" format and then rejects the translation."""
-    for topic, section in SECTIONS:
+    for _topic, section in SECTIONS:
         for paragraph in section.paragraphs:
             assert "%(" in paragraph or not Message(paragraph).python_format, paragraph
 
@@ -63,4 +82,7 @@ def test_ui_messages_have_text_or_label():
 
 def test_malformed_topic_is_reported_with_its_file():
     with pytest.raises(ContentError, match="broken.yml"):
-        parse_topic({"topic": "x", "title": "X", "sections": [{"key": "overview"}]}, "broken.yml")
+        parse_topic(
+            {"topic": "x", "title": "X", "sections": [{"key": "overview"}]},
+            "broken.yml",
+        )

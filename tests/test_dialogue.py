@@ -8,7 +8,7 @@ EN_EMERGENCY = "This may be an emergency"
 ZH_EMERGENCY = "这可能是急症"
 
 
-def reply(kb, kind="explain", **turn):
+def reply(kb, kind="explain_topic", **turn):
     turn.setdefault("greeted", True)
     return respond(kind, Turn(**turn), kb)
 
@@ -20,11 +20,17 @@ def test_content_answer_has_heading_citation_and_buttons(kb):
     assert "_Source: UpToDate topic 16105 (2022)_" in message.text
     titles = [b.title for b in message.buttons]
     assert "Symptoms" in titles and titles[-1] == "Other topics"
-    assert out.slots == {"language": "en", "topic": "carcinoid_crisis", "section": "overview"}
+    assert out.slots == {
+        "language": "en",
+        "topic": "carcinoid_crisis",
+        "section": "overview",
+    }
 
 
 def test_chinese_question_gets_a_chinese_answer_with_source(kb):
-    out = reply(kb, text="什么是类癌危象？", intent="ask_carcinoid_crisis", language="en")
+    out = reply(
+        kb, text="什么是类癌危象？", intent="ask_carcinoid_crisis", language="en"
+    )
     text = out.texts[0]
     assert text.startswith("**类癌危象 — 是什么**")
     assert "来源：UpToDate 专题 16105（2022）" in text
@@ -43,7 +49,11 @@ def test_first_reply_of_a_session_says_not_a_doctor(kb):
 @pytest.mark.parametrize(
     ("text", "intent", "marker"),
     [
-        ("I had TACE yesterday and now I'm flushing and wheezing", "ask_carcinoid_crisis", EN_EMERGENCY),
+        (
+            "I had TACE yesterday and now I'm flushing and wheezing",
+            "ask_carcinoid_crisis",
+            EN_EMERGENCY,
+        ),
         ("我昨天做了栓塞，现在脸发红、喘不上气", "ask_procedure", ZH_EMERGENCY),
         ("my dad passed out", "nlu_fallback", EN_EMERGENCY),
     ],
@@ -55,12 +65,19 @@ def test_emergency_advice_comes_first_whatever_the_intent(kb, text, intent, mark
 
 
 def test_emergency_intent_alone_is_enough(kb):
-    out = reply(kb, kind="emergency", text="something is very wrong, help", intent="report_emergency")
+    out = reply(
+        kb,
+        kind="emergency",
+        text="something is very wrong, help",
+        intent="report_emergency",
+    )
     assert EN_EMERGENCY in out.texts[0]
 
 
 def test_question_about_a_symptom_is_answered_with_a_warning_line(kb):
-    out = reply(kb, text="What is flushing?", intent="ask_symptoms", topic="carcinoid_crisis")
+    out = reply(
+        kb, text="What is flushing?", intent="ask_symptoms", topic="carcinoid_crisis"
+    )
     assert "Symptoms" in out.texts[0]
     assert out.texts[-1].startswith("⚠️ If you or someone with you")
 
@@ -70,10 +87,30 @@ def test_question_about_a_symptom_is_answered_with_a_warning_line(kb):
     [
         ("what are the risks?", "ask_risks", "resection", ("resection", "risks")),
         ("有什么副作用？", "ask_risks", "resection", ("resection", "risks")),
-        ("what are the risks of surgery?", "ask_risks", "carcinoid_crisis", ("resection", "risks")),
-        ("what are the risks of surgery?", "ask_resection", None, ("resection", "risks")),
-        ("and the risks?", "ask_resection", "carcinoid_crisis", ("carcinoid_crisis", "risks")),
-        ("tell me about surgery", "ask_resection", "carcinoid_crisis", ("resection", "overview")),
+        (
+            "what are the risks of surgery?",
+            "ask_risks",
+            "carcinoid_crisis",
+            ("resection", "risks"),
+        ),
+        (
+            "what are the risks of surgery?",
+            "ask_resection",
+            None,
+            ("resection", "risks"),
+        ),
+        (
+            "and the risks?",
+            "ask_resection",
+            "carcinoid_crisis",
+            ("carcinoid_crisis", "risks"),
+        ),
+        (
+            "tell me about surgery",
+            "ask_resection",
+            "carcinoid_crisis",
+            ("resection", "overview"),
+        ),
         ("what are the risks?", "ask_risks", None, (None, "risks")),
         ("blah", "nlu_fallback", None, (None, None)),
     ],
@@ -83,28 +120,44 @@ def test_route(kb, text, intent, current, expected):
 
 
 def test_buttons_name_topic_and_section(kb):
-    turn = Turn(intent="ask_more", entities={"topic": "resection", "section": "outcomes"})
+    turn = Turn(
+        intent="ask_more", entities={"topic": "resection", "section": "outcomes"}
+    )
     assert route(turn, kb) == ("resection", "outcomes")
 
 
 def test_follow_ups_keep_the_topic(kb):
     first = reply(kb, text="tell me about surgery", intent="ask_resection")
     topic = first.slots["topic"]
-    second = reply(kb, text="who is it for?", intent="ask_eligibility", topic=topic, language="en")
+    second = reply(
+        kb, text="who is it for?", intent="ask_eligibility", topic=topic, language="en"
+    )
     assert "Surgical resection (surgery) — Who it is for" in second.texts[0]
-    third = reply(kb, text="and the risks?", intent="ask_risks", topic=topic, language="en")
+    third = reply(
+        kb, text="and the risks?", intent="ask_risks", topic=topic, language="en"
+    )
     assert "— Risks" in third.texts[0]
 
 
 def test_tell_me_more_walks_through_the_sections(kb):
-    out = reply(kb, text="tell me more", intent="ask_more", topic="resection", section="overview")
+    out = reply(
+        kb,
+        text="tell me more",
+        intent="ask_more",
+        topic="resection",
+        section="overview",
+    )
     assert "Who it is for" in out.texts[0]
-    last = reply(kb, text="more", intent="ask_more", topic="resection", section="questions")
+    last = reply(
+        kb, text="more", intent="ask_more", topic="resection", section="questions"
+    )
     assert "That's all I have on" in last.texts[0]
 
 
 def test_missing_section_says_so_and_offers_what_exists(kb):
-    out = reply(kb, text="what are the symptoms?", intent="ask_symptoms", topic="resection")
+    out = reply(
+        kb, text="what are the symptoms?", intent="ask_symptoms", topic="resection"
+    )
     assert "My sources don't cover" in out.texts[0]
     assert out.messages[0].buttons
 
@@ -112,10 +165,14 @@ def test_missing_section_says_so_and_offers_what_exists(kb):
 def test_section_question_without_topic_asks_which(kb):
     out = reply(kb, text="what are the risks?", intent="ask_risks")
     assert "Which treatment or topic" in out.texts[0]
-    assert any(b.title == "Surgical resection (surgery)" for b in out.messages[0].buttons)
+    assert any(
+        b.title == "Surgical resection (surgery)" for b in out.messages[0].buttons
+    )
 
 
-@pytest.mark.parametrize("text", ["Which treatment should I have?", "我应该做哪种治疗？"])
+@pytest.mark.parametrize(
+    "text", ["Which treatment should I have?", "我应该做哪种治疗？"]
+)
 def test_treatment_choice_never_recommends(kb, text):
     out = reply(kb, kind="treatment_choice", text=text, intent="ask_which_treatment")
     body = out.texts[0].lower()
@@ -125,7 +182,9 @@ def test_treatment_choice_never_recommends(kb, text):
 
 
 def test_out_of_scope_is_kind_and_shows_the_menu(kb):
-    out = reply(kb, kind="out_of_scope", text="what's the weather?", intent="out_of_scope")
+    out = reply(
+        kb, kind="out_of_scope", text="what's the weather?", intent="out_of_scope"
+    )
     assert out.texts[0].startswith("I'm sorry, I can't help with that.")
     assert len(out.messages[0].buttons) >= 3
     out = reply(kb, kind="out_of_scope", text="今天天气怎么样？", intent="out_of_scope")
@@ -148,15 +207,19 @@ def test_about_bot_is_honest(kb):
     ],
 )
 def test_switch_language(kb, text, entities, current, expected):
-    out = reply(kb, kind="switch_language", text=text, entities=entities, language=current)
+    out = reply(
+        kb, kind="switch_language", text=text, entities=entities, language=current
+    )
     assert out.slots["language"] == expected
     assert out.texts[0] in ("OK, I'll answer in English.", "好的，我会用中文回答。")
 
 
 def test_fallback_uses_keywords_when_it_can(kb):
-    out = reply(kb, kind="fallback", text="surgery risks??", intent="nlu_fallback")
+    out = reply(
+        kb, kind="default_fallback", text="surgery risks??", intent="nlu_fallback"
+    )
     assert "— Risks" in out.texts[0]
-    out = reply(kb, kind="fallback", text="asdfgh", intent="nlu_fallback")
+    out = reply(kb, kind="default_fallback", text="asdfgh", intent="nlu_fallback")
     assert "didn't understand" in out.texts[0]
 
 

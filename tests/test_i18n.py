@@ -32,7 +32,9 @@ def _extracted_ids():
 
 def test_chinese_catalog_really_loads():
     translations.cache_clear()
-    assert catalog_loaded("zh"), "translations/zh/LC_MESSAGES/messages.mo missing: make i18n-compile"
+    assert catalog_loaded("zh"), (
+        "translations/zh/LC_MESSAGES/messages.mo missing: make i18n-compile"
+    )
     assert translate("Carcinoid crisis", "zh") == "类癌危象"
 
 

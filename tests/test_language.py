@@ -61,7 +61,14 @@ def test_has_cjk_ignores_fullwidth_punctuation():
 
 @pytest.mark.parametrize(
     ("code", "expected"),
-    [("zh-CN", "zh"), ("zh_Hans", "zh"), ("en-GB", "en"), ("English", "en"), ("fr", None), (None, None)],
+    [
+        ("zh-CN", "zh"),
+        ("zh_Hans", "zh"),
+        ("en-GB", "en"),
+        ("English", "en"),
+        ("fr", None),
+        (None, None),
+    ],
 )
 def test_normalise(code, expected):
     assert normalise(code) == expected
