@@ -149,6 +149,10 @@ class ActionSessionStart(Action):
     once.
     """
 
+    def name(self) -> str:
+        """Replaces Rasa's default session start."""
+        return "action_session_start"
+
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:

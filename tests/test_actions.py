@@ -1,6 +1,7 @@
 """Actions: tracker in, messages and slot events out (no Rasa server needed)."""
 
 import pytest
+from rasa_sdk.executor import ActionExecutor
 from rasa_sdk.events import ActionExecuted, SessionStarted, SlotSet
 
 from actions.actions import (

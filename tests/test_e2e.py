@@ -15,6 +15,7 @@ import subprocess
 import time
 import urllib.request
 import uuid
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -49,7 +50,7 @@ def _get(url: str) -> int:
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
-    """Base URL of a running bot (Rasa + actions); stopped after the module."""
+    """A running bot (Rasa + actions), stopped after the module."""
     assert MODEL.exists(), "no trained model: run `make train` (make test does)"
     tmp = tmp_path_factory.mktemp("e2e")
     rasa_port, actions_port = _free_port(), _free_port()
@@ -93,12 +94,20 @@ def server(tmp_path_factory):
     if proc.returncode is not None or _get(base + "/") != 200:
         _stop(proc)
         pytest.fail("bot did not start:\n" + (tmp / "server.log").read_text()[-3000:])
-    yield base
+    yield Server(base, tmp / "server.log")
     _stop(proc)
     try:
         proc.wait(timeout=30)
     except subprocess.TimeoutExpired:
         _stop(proc, signal.SIGKILL)
+
+
+@dataclass(frozen=True)
+class Server:
+    """Where the bot answers, and its log file."""
+
+    base: str
+    log: Path
 
 
 class Conversation:
@@ -121,16 +130,16 @@ class Conversation:
 
 
 def test_acceptance_examples(server):
-    english = Conversation(server).texts("What is a carcinoid crisis?")
+    english = Conversation(server.base).texts("What is a carcinoid crisis?")
     assert any("Carcinoid crisis — What it is" in t and "Source:" in t for t in english)
-    chinese = Conversation(server).texts("什么是类癌危象？")
+    chinese = Conversation(server.base).texts("什么是类癌危象？")
     assert any("类癌危象 — 是什么" in t and "来源：" in t for t in chinese)
     assert all("Source:" not in t for t in chinese)
-    urgent_en = Conversation(server).texts(
+    urgent_en = Conversation(server.base).texts(
         "I had TACE yesterday and now I'm flushing and wheezing"
     )
     assert "This may be an emergency" in urgent_en[0]
-    urgent_zh = Conversation(server).texts("我昨天做了栓塞，现在脸发红、喘不上气")
+    urgent_zh = Conversation(server.base).texts("我昨天做了栓塞，现在脸发红、喘不上气")
     assert "这可能是急症" in urgent_zh[0]
 
 
@@ -171,7 +180,7 @@ CHINESE_TURNS = [
     [(ENGLISH_TURNS, "not a doctor"), (CHINESE_TURNS, "不是医生")],
 )
 def test_conversations_keep_topic_and_language(server, turns, first_marker):
-    chat = Conversation(server)
+    chat = Conversation(server.base)
     for index, (text, expected) in enumerate(turns):
         replies = chat.texts(text)
         check = expected if callable(expected) else (lambda r, e=expected: e in r)
@@ -181,7 +190,7 @@ def test_conversations_keep_topic_and_language(server, turns, first_marker):
 
 
 def test_replies_carry_quick_reply_buttons(server):
-    messages = Conversation(server).say("What is a carcinoid crisis?")
+    messages = Conversation(server.base).say("What is a carcinoid crisis?")
     buttons = [b for m in messages for b in m.get("buttons", [])]
     assert {
         "title": "Symptoms",
@@ -190,5 +199,12 @@ def test_replies_carry_quick_reply_buttons(server):
 
 
 def test_http_api_is_off_without_a_token(server):
-    assert _get(server + "/conversations/x/tracker") in (0, 403, 404, 405)
-    assert _get(server + "/status") != 200
+    assert _get(server.base + "/conversations/x/tracker") in (0, 403, 404, 405)
+    assert _get(server.base + "/status") != 200
+
+
+def test_message_text_is_not_logged_at_info(server):
+    secret = f"my name is {uuid.uuid4().hex} and I want to know about surgery"
+    Conversation(server.base).say(secret)
+    time.sleep(0.5)
+    assert secret.split()[3] not in server.log.read_text()
