@@ -1,8 +1,8 @@
 """Actions: tracker in, messages and slot events out (no Rasa server needed)."""
 
 import pytest
-from rasa_sdk.executor import ActionExecutor
 from rasa_sdk.events import ActionExecuted, SessionStarted, SlotSet
+from rasa_sdk.executor import ActionExecutor
 
 from actions.actions import (
     ActionAboutBot,
@@ -140,9 +140,8 @@ async def test_explicit_session_start_greets_in_metadata_language(
     assert dispatcher.messages[0]["buttons"]
 
 
-def test_action_names_match_the_domain(domain):
-    names = {cls().name() for cls in ReplyAction.__subclasses__()} | {
-        "action_session_start"
-    }
-    assert names <= set(domain["actions"])
-    assert set(domain["actions"]) <= names
+def test_sdk_registers_exactly_the_domain_actions(domain):
+    executor = ActionExecutor()
+    executor.register_package("actions")
+    assert set(executor.actions) == set(domain["actions"])
+    assert all(cls().name() != "action_" for cls in ReplyAction.__subclasses__())
