@@ -11,6 +11,8 @@ STAMPS := .stamps
 export RASA_TELEMETRY_ENABLED := false
 export TF_CPP_MIN_LOG_LEVEL := 3
 export SQLALCHEMY_SILENCE_UBER_WARNING := 1
+# Rasa 3.6 and its dependencies print many DeprecationWarnings we cannot act on.
+export PYTHONWARNINGS := ignore::DeprecationWarning
 export PYTHONPATH := $(CURDIR)
 
 MODEL := models/nelm.tar.gz
@@ -19,7 +21,7 @@ PO := translations/zh/LC_MESSAGES/messages.po
 MO := translations/zh/LC_MESSAGES/messages.mo
 TRAIN_INPUTS = config.yml domain.yml $(shell find data/nlu data/rules data/stories -name '*.yml' 2>/dev/null | sort)
 
-.PHONY: help setup run test lint validate train db i18n-extract i18n-update \
+.PHONY: help setup run test lint validate train db i18n-extract i18n-update actions shell \
         i18n-compile test-unit test-core clean FORCE
 
 help: ## list the targets
@@ -66,6 +68,14 @@ db: setup ## (re)build the knowledge database from data/
 
 run: setup $(MO) db $(MODEL) ## set up, build, train if needed, and serve the bot
 	scripts/serve.sh
+
+actions: setup $(MO) db ## only the action server (for `rasa shell` in another terminal)
+	SANIC_HOST=127.0.0.1 $(BIN)/rasa run actions --actions actions --port 5055
+
+shell: setup $(MO) db $(MODEL) ## talk to the bot in the terminal (rasa shell + actions)
+	@SANIC_HOST=127.0.0.1 $(BIN)/rasa run actions --actions actions --port 5055 \
+	  > var/actions.log 2>&1 & pid=$$!; trap "kill $$pid" EXIT; \
+	  $(BIN)/rasa shell --model $(MODEL) --port 5006
 
 lint: setup ## ruff
 	$(BIN)/ruff check .

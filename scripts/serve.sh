@@ -6,6 +6,8 @@ cd "$(dirname "$0")/.."
 
 BIN=.venv/bin
 export RASA_TELEMETRY_ENABLED=false
+export PYTHONWARNINGS=${PYTHONWARNINGS:-ignore::DeprecationWarning}
+export SQLALCHEMY_SILENCE_UBER_WARNING=1
 HOST=${HOST:-127.0.0.1}
 RASA_PORT=${RASA_PORT:-5005}
 ACTIONS_PORT=${ACTIONS_PORT:-5055}
