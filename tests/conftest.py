@@ -36,7 +36,7 @@ def kb(tmp_path_factory):
 
 
 @pytest.fixture(autouse=True)
-def _knowledge_on_temp_db(monkeypatch, tmp_path_factory, kb):
+def _knowledge_on_temp_db(monkeypatch, kb):
     """Actions use the process-wide repository: point it at the test database."""
     import bot.knowledge
 
