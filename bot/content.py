@@ -52,6 +52,7 @@ class Section:
     sources: tuple[str, ...]
     figures: tuple[Figure, ...] = ()
     aliases: tuple[str, ...] = ()
+    keywords: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -64,6 +65,11 @@ class Topic:
     menu: bool
     keywords: dict[str, tuple[str, ...]]
     sections: tuple[Section, ...]
+    # Keyword matches for topics of lower priority count only when no other
+    # topic is named ("neuroendocrine" should not beat "surgery").
+    priority: int = 1
+    # Glossary-like topics name their own sections instead of shared kinds.
+    open_sections: bool = False
 
     def section(self, key: str) -> Section | None:
         """The section with this key, or one that lists it as an alias."""
@@ -148,6 +154,7 @@ def parse_topic(raw: dict, where: str) -> Topic:
                         for f in s.get("figures") or ()
                     ),
                     aliases=tuple(str(a) for a in s.get("aliases") or ()),
+                    keywords=_keywords(s.get("keywords"), f"{where}:{key}"),
                 )
             )
         return Topic(
@@ -157,6 +164,8 @@ def parse_topic(raw: dict, where: str) -> Topic:
             menu=bool(raw.get("menu", True)),
             keywords=_keywords(raw.get("keywords"), where),
             sections=tuple(sections),
+            priority=int(raw.get("priority", 1)),
+            open_sections=bool(raw.get("open_sections", False)),
         )
     except (KeyError, TypeError) as exc:
         raise ContentError(f"{where}: missing or malformed field {exc}") from exc
@@ -193,9 +202,12 @@ class Content:
             if topic.id in seen:
                 problems.append(f"topic {topic.id} defined twice")
             seen.add(topic.id)
+            keys = [section.key for section in topic.sections]
+            if len(keys) != len(set(keys)):
+                problems.append(f"{topic.id}: a section key is used twice")
             for section in topic.sections:
                 where = f"{topic.id}/{section.key}"
-                if section.key not in kinds:
+                if section.key not in kinds and not topic.open_sections:
                     problems.append(f"{where}: unknown section kind")
                 if not section.sources:
                     problems.append(f"{where}: no citation")

@@ -22,6 +22,7 @@ from bot.language import SUPPORTED, detect_language, normalise, requested_langua
 from bot.safety import Level, assess
 
 OVERVIEW = "overview"
+GLOSSARY = "glossary"
 MAX_FOLLOW_UPS = 4
 
 
@@ -163,43 +164,65 @@ def route(turn: Turn, kb: Knowledge) -> tuple[str | None, str | None]:
 
     Buttons name both as entities. Otherwise the intent names a topic
     (``ask_resection``) or a section (``ask_risks``), keywords in the text fill
-    in the other, and the topic in focus answers follow-ups.
+    in the other, and the topic in focus answers follow-ups. A section that
+    only one topic has (the RETNET trial) names its topic too.
     """
     if turn.entities.get("topic") and kb.topic(turn.entities["topic"]):
         return turn.entities["topic"], turn.entities.get("section") or OVERVIEW
     intent = turn.intent or ""
+    text = turn.text
+    if intent == "ask_definition":
+        term = kb.section_in_text(text, GLOSSARY)
+        if term or not kb.topic_in_text(text):
+            return GLOSSARY, term
     intent_topic = intent[len("ask_") :] if intent.startswith("ask_") else None
     if not kb.topic(intent_topic):
         intent_topic = None
     intent_section = next(
         (k.key for k in kb.section_kinds if k.intent and k.intent == intent), None
     )
-    text_topic = kb.topic_in_text(turn.text)
-    text_section = kb.section_in_text(turn.text)
+    text_topic = kb.topic_in_text(text)
+    kind = kb.section_in_text(text)
+    owners = kb.topics_with_section(kind) if kind and kind != OVERVIEW else ()
+    inferred = owners[0] if len(owners) == 1 else None
 
+    def has(topic_id: str | None, key: str | None) -> bool:
+        topic = kb.topic(topic_id)
+        return bool(topic and key and topic.section(key))
+
+    def section_for(topic_id: str | None, fallback: str | None) -> str | None:
+        found = kb.section_in_text(text, topic_id)
+        return found if has(topic_id, found) else fallback
+
+    if intent == "ask_more":
+        topic = text_topic or turn.topic
+        return topic, _next_section(kb, topic, turn)
     if intent_topic:
         topic = intent_topic
         # A follow-up ("and the risks?") misread as a topic question: keep focus.
         if (
             not text_topic
             and turn.topic
-            and turn.topic != intent_topic
-            and text_section not in (None, OVERVIEW)
+            and turn.topic != topic
+            and has(turn.topic, kind)
         ):
             topic = turn.topic
-        section = text_section or OVERVIEW
-        return topic, section
+        return topic, section_for(topic, OVERVIEW)
     if intent_section:
-        return text_topic or turn.topic, intent_section
-    if intent == "ask_more":
-        return text_topic or turn.topic, _next_section(
-            kb, text_topic or turn.topic, turn
-        )
-    # No content intent (e.g. a fallback): use keywords only.
+        if text_topic:
+            topic = text_topic
+        elif has(turn.topic, intent_section) or not inferred:
+            topic = turn.topic
+        else:
+            topic = inferred
+        return topic, section_for(topic, intent_section)
+    # No content intent (e.g. a fallback): keywords only.
     if text_topic:
-        return text_topic, text_section or OVERVIEW
-    if text_section and text_section != OVERVIEW and turn.topic:
-        return turn.topic, text_section
+        return text_topic, section_for(text_topic, OVERVIEW)
+    if has(turn.topic, kind):
+        return turn.topic, kind
+    if inferred:
+        return inferred, kind
     return None, None
 
 
@@ -223,6 +246,8 @@ def _explain(turn: Turn, kb: Knowledge, r: Replies, slots: dict) -> list[Message
     if topic is None:
         return [r.menu("which_topic")]
     slots["topic"] = topic.id
+    if section_key is None and topic.open_sections:
+        return [r.menu("term_unknown")]
     if section_key is None:
         slots["section"] = None
         return [
@@ -241,6 +266,12 @@ def _explain(turn: Turn, kb: Knowledge, r: Replies, slots: dict) -> list[Message
         return [Message(text, r.section_buttons(topic, None))]
     slots["section"] = section.key
     return [r.section_message(topic, section)]
+
+
+def _list_sources(turn: Turn, kb: Knowledge, r: Replies, slots: dict) -> list[Message]:
+    references = [f"- {source.reference}" for source in kb.sources.values()]
+    text = join_paragraphs([ui_text("sources_intro", r.lang), *references])
+    return [Message(text, r.topic_buttons())]
 
 
 def _fixed(key: str) -> Handler:
@@ -285,6 +316,7 @@ def _greet(turn: Turn, kb: Knowledge, r: Replies, slots: dict) -> list[Message]:
 
 HANDLERS: dict[str, Handler] = {
     "explain_topic": _explain,
+    "list_sources": _list_sources,
     "treatment_choice": _treatment_choice,
     "out_of_scope": _with_menu("out_of_scope"),
     "show_menu": _with_menu("menu"),

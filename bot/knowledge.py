@@ -27,18 +27,17 @@ from bot.content import (
     load_section_kinds,
 )
 from bot.language import has_cjk
-from bot.models import Base, SectionRow, SourceRow, TopicRow
+from bot.models import KNOWLEDGE_TABLES, Base, SectionRow, SourceRow, TopicRow
 
 
 def build_database(engine: Engine | None = None, content: Content | None = None) -> int:
     """Replace the knowledge tables' rows with ``content``; return the section count."""
     engine = engine or db.get_engine()
     content = content or load_content()
-    Base.metadata.create_all(engine)
+    # Derived data: recreate the tables so a changed shape needs no migration.
+    Base.metadata.drop_all(engine, tables=KNOWLEDGE_TABLES)
+    Base.metadata.create_all(engine, tables=KNOWLEDGE_TABLES)
     with db.session_scope(engine) as session:
-        session.query(SectionRow).delete()
-        session.query(TopicRow).delete()
-        session.query(SourceRow).delete()
         for source in content.sources:
             session.add(
                 SourceRow(
@@ -55,6 +54,8 @@ def build_database(engine: Engine | None = None, content: Content | None = None)
                 title=topic.title,
                 position=position,
                 menu=int(topic.menu),
+                priority=topic.priority,
+                open_sections=int(topic.open_sections),
                 keywords={k: list(v) for k, v in topic.keywords.items()},
             )
             for index, section in enumerate(topic.sections):
@@ -69,6 +70,7 @@ def build_database(engine: Engine | None = None, content: Content | None = None)
                             for f in section.figures
                         ],
                         aliases=list(section.aliases),
+                        keywords={k: list(v) for k, v in section.keywords.items()},
                         source_ids=list(section.sources),
                     )
                 )
@@ -96,16 +98,20 @@ def _matches(keyword: str, text: str) -> bool:
 
 
 def _best_match(
-    candidates: dict[str, dict[str, tuple[str, ...]]], text: str
+    candidates: dict[str, dict[str, tuple[str, ...]]],
+    text: str,
+    priority: dict[str, int] | None = None,
 ) -> str | None:
-    """The candidate whose longest keyword occurs in the text (longest wins)."""
+    """The candidate with the highest priority, then the longest keyword, in text."""
     lowered = text.lower()
-    best, best_len = None, 0
+    best, best_rank = None, (0, 0)
     for key, keywords in candidates.items():
+        level = (priority or {}).get(key, 1)
         for words in keywords.values():
             for word in words:
-                if len(word) > best_len and _matches(word, lowered):
-                    best, best_len = key, len(word)
+                rank = (level, len(word))
+                if rank > best_rank and _matches(word, lowered):
+                    best, best_rank = key, rank
     return best
 
 
@@ -138,13 +144,29 @@ class Knowledge:
         """The topic a message names by one of its keywords, if any."""
         if not text:
             return None
-        return _best_match({t.id: t.keywords for t in self.topics}, text)
+        return _best_match(
+            {t.id: t.keywords for t in self.topics},
+            text,
+            {t.id: t.priority for t in self.topics},
+        )
 
-    def section_in_text(self, text: str | None) -> str | None:
-        """The section kind a message asks about by keyword, if any."""
+    def section_in_text(
+        self, text: str | None, topic_id: str | None = None
+    ) -> str | None:
+        """The section a message asks about: the topic's own keywords, then kinds."""
         if not text:
             return None
+        topic = self.topic(topic_id)
+        if topic:
+            own = {s.key: s.keywords for s in topic.sections if s.keywords}
+            found = _best_match(own, text) if own else None
+            if found or topic.open_sections:
+                return found
         return _best_match({k.key: k.keywords for k in self.section_kinds}, text)
+
+    def topics_with_section(self, key: str) -> tuple[str, ...]:
+        """Ids of the topics that have a section of this kind."""
+        return tuple(t.id for t in self.topics if t.section(key) is not None)
 
 
 class KnowledgeRepository:
@@ -186,6 +208,8 @@ class KnowledgeRepository:
                     title=row.title,
                     order=row.position,
                     menu=bool(row.menu),
+                    priority=row.priority,
+                    open_sections=bool(row.open_sections),
                     keywords={k: tuple(v) for k, v in (row.keywords or {}).items()},
                     sections=tuple(
                         Section(
@@ -195,6 +219,9 @@ class KnowledgeRepository:
                             sources=tuple(s.source_ids),
                             figures=tuple(Figure(**f) for f in s.figures or ()),
                             aliases=tuple(s.aliases or ()),
+                            keywords={
+                                k: tuple(v) for k, v in (s.keywords or {}).items()
+                            },
                         )
                         for s in row.sections
                     ),

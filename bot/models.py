@@ -1,4 +1,8 @@
-"""SQLAlchemy models for the curated knowledge (topics, sections, sources)."""
+"""SQLAlchemy models for the curated knowledge (topics, sections, sources).
+
+These ``kb_*`` tables are a build product of ``data/``: ``build_database``
+drops and recreates them, so they need no migrations.
+"""
 
 from __future__ import annotations
 
@@ -28,6 +32,8 @@ class TopicRow(Base):
     title = Column(String(200), nullable=False)
     position = Column(Integer, nullable=False)
     menu = Column(Integer, nullable=False, default=1)
+    priority = Column(Integer, nullable=False, default=1)
+    open_sections = Column(Integer, nullable=False, default=0)
     keywords = Column(JSON, nullable=False, default=dict)
     sections = relationship(
         "SectionRow",
@@ -50,6 +56,10 @@ class SectionRow(Base):
     paragraphs = Column(JSON, nullable=False)
     figures = Column(JSON, nullable=False, default=list)
     aliases = Column(JSON, nullable=False, default=list)
+    keywords = Column(JSON, nullable=False, default=dict)
     # Ids of kb_sources rows, in citation order; checked when content is loaded.
     source_ids = Column(JSON, nullable=False, default=list)
     topic = relationship("TopicRow", back_populates="sections")
+
+
+KNOWLEDGE_TABLES = [SourceRow.__table__, TopicRow.__table__, SectionRow.__table__]

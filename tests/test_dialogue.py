@@ -156,10 +156,20 @@ def test_tell_me_more_walks_through_the_sections(kb):
 
 def test_missing_section_says_so_and_offers_what_exists(kb):
     out = reply(
-        kb, text="what are the symptoms?", intent="ask_symptoms", topic="resection"
+        kb,
+        text="/ask_more",
+        intent="ask_more",
+        entities={"topic": "resection", "section": "symptoms"},
     )
     assert "My sources don't cover" in out.texts[0]
     assert out.messages[0].buttons
+
+
+def test_a_section_only_one_topic_has_names_that_topic(kb):
+    out = reply(
+        kb, text="what are the symptoms?", intent="ask_symptoms", topic="resection"
+    )
+    assert "Carcinoid crisis — Symptoms" in out.texts[0]
 
 
 def test_section_question_without_topic_asks_which(kb):
