@@ -21,7 +21,7 @@ PO := translations/zh/LC_MESSAGES/messages.po
 MO := translations/zh/LC_MESSAGES/messages.mo
 TRAIN_INPUTS = config.yml domain.yml $(shell find data/nlu data/rules data/stories -name '*.yml' 2>/dev/null | sort)
 
-.PHONY: help setup run test lint validate train db i18n-extract i18n-update actions shell \
+.PHONY: help setup run test lint validate train db i18n-extract i18n-update actions shell eval content-check \
         i18n-compile test-unit test-core clean FORCE
 
 help: ## list the targets
@@ -87,11 +87,17 @@ validate: setup ## rasa data validate
 test-unit: setup $(MO) $(MODEL) ## pytest: bot/, actions/, i18n, end-to-end
 	$(BIN)/pytest
 
+content-check: setup $(MO) ## readability, figures, translations and citations of every answer
+	$(PYTHON) -m bot content-check
+
+eval: setup $(MO) db $(MODEL) ## held-out dev set through the bot: accuracy per language
+	$(PYTHON) -m bot eval $(if $(URL),--url $(URL))
+
 test-core: setup $(MODEL) ## conversation tests in both languages
 	$(BIN)/rasa test core --stories tests/test_stories.yml --model $(MODEL) \
 	  --fail-on-prediction-errors --out results/core
 
-test: lint validate test-unit test-core ## set up and run every test
+test: lint validate content-check test-unit test-core ## set up and run every test
 
 clean: ## remove the environment, model, database and build outputs
 	rm -rf $(VENV) $(STAMPS) models var results $(MO) .pytest_cache .ruff_cache

@@ -80,6 +80,12 @@ class ActionExplainTopic(ReplyAction):
     kind = "explain_topic"
 
 
+class ActionListSources(ReplyAction):
+    """The five sources, with full references."""
+
+    kind = "list_sources"
+
+
 class ActionEmergency(ReplyAction):
     """Emergency advice, before anything else."""
 

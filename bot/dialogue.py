@@ -11,6 +11,7 @@ and these objects.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -159,6 +160,18 @@ class Replies:
         return Message(ui_text(key, self.lang), self.topic_buttons())
 
 
+_MEANING = re.compile(
+    r"\bwhat does\b[^?.,;]{0,40}\bmean\W*$|\bwhat is meant by\b|\bmeaning of\b"
+    r"|\bdefine\b|\bstand for\b|\bstands for\b|什么意思|啥意思|是指什么|的意思|的含义",
+    re.IGNORECASE,
+)
+
+
+def asks_meaning(text: str | None) -> bool:
+    """Whether a message asks what a word means ("what does R0 mean?")."""
+    return bool(text and _MEANING.search(text))
+
+
 def route(turn: Turn, kb: Knowledge) -> tuple[str | None, str | None]:
     """Which topic and section a content question is about.
 
@@ -171,9 +184,9 @@ def route(turn: Turn, kb: Knowledge) -> tuple[str | None, str | None]:
         return turn.entities["topic"], turn.entities.get("section") or OVERVIEW
     intent = turn.intent or ""
     text = turn.text
-    if intent == "ask_definition":
+    if intent == "ask_definition" or asks_meaning(text):
         term = kb.section_in_text(text, GLOSSARY)
-        if term or not kb.topic_in_text(text):
+        if term or (intent == "ask_definition" and not kb.topic_in_text(text)):
             return GLOSSARY, term
     intent_topic = intent[len("ask_") :] if intent.startswith("ask_") else None
     if not kb.topic(intent_topic):
@@ -199,8 +212,14 @@ def route(turn: Turn, kb: Knowledge) -> tuple[str | None, str | None]:
         return topic, _next_section(kb, topic, turn)
     if intent_topic:
         topic = intent_topic
-        # A follow-up ("and the risks?") misread as a topic question: keep focus.
         if (
+            text_topic
+            and text_topic != topic
+            and _text_topic_wins(kb, text, topic, text_topic)
+        ):
+            topic = text_topic
+        # A follow-up ("and the risks?") misread as a topic question: keep focus.
+        elif (
             not text_topic
             and turn.topic
             and turn.topic != topic
@@ -224,6 +243,27 @@ def route(turn: Turn, kb: Knowledge) -> tuple[str | None, str | None]:
     if inferred:
         return inferred, kind
     return None, None
+
+
+def _text_topic_wins(
+    kb: Knowledge, text: str, intent_topic: str, text_topic: str
+) -> bool:
+    """Whether a topic named in the text should override the intent's topic.
+
+    It does when the intent's topic is a general one ("About NETs") or when
+    the text asks for a part that only the named topic has ("PRRT after
+    Y-90" asks about Y-90's later effects).
+    """
+    named, guessed = kb.topic(text_topic), kb.topic(intent_topic)
+    if named.priority > guessed.priority:
+        return True
+    section = kb.section_in_text(text, text_topic)
+    return bool(
+        section
+        and section != OVERVIEW
+        and named.section(section)
+        and not guessed.section(section)
+    )
 
 
 def _next_section(kb: Knowledge, topic_id: str | None, turn: Turn) -> str | None:

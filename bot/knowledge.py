@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from sqlalchemy import inspect, select
 from sqlalchemy.engine import Engine
@@ -88,13 +88,18 @@ def database_is_built(engine: Engine | None = None) -> bool:
         return conn.execute(select(TopicRow.id).limit(1)).first() is not None
 
 
+@cache
+def _pattern(keyword: str) -> re.Pattern[str]:
+    """A keyword as a regex: whole words, and one extra word may sit between."""
+    words = [re.escape(w) for w in keyword.split()]
+    gap = r"[^a-z0-9]+(?:[a-z0-9'-]+[^a-z0-9]+)?"
+    return re.compile(r"(?<![a-z0-9])" + gap.join(words) + r"(?![a-z0-9])")
+
+
 def _matches(keyword: str, text: str) -> bool:
     if has_cjk(keyword):
         return keyword in text
-    return (
-        re.search(r"(?<![a-z0-9])" + re.escape(keyword) + r"(?![a-z0-9])", text)
-        is not None
-    )
+    return _pattern(keyword).search(text) is not None
 
 
 def _best_match(
@@ -157,12 +162,19 @@ class Knowledge:
         if not text:
             return None
         topic = self.topic(topic_id)
+        kinds = {k.key: k.keywords for k in self.section_kinds}
         if topic:
             own = {s.key: s.keywords for s in topic.sections if s.keywords}
             found = _best_match(own, text) if own else None
             if found or topic.open_sections:
                 return found
-        return _best_match({k.key: k.keywords for k in self.section_kinds}, text)
+            # Only the kinds this topic has: "what is the difference between
+            # G1 and G3?" is about grade, even though "difference" names types.
+            has = {s.key for s in topic.sections} | {
+                a for s in topic.sections for a in s.aliases
+            }
+            kinds = {key: words for key, words in kinds.items() if key in has}
+        return _best_match(kinds, text)
 
     def topics_with_section(self, key: str) -> tuple[str, ...]:
         """Ids of the topics that have a section of this kind."""

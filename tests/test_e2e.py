@@ -1,132 +1,31 @@
 """End to end: the trained model and the action server, over the REST channel.
 
-Starts ``scripts/serve.sh`` (as ``make run`` does) on free loopback ports
-with a temporary database, and checks real replies in both languages.
+Starts the bot as ``make run`` does (``bot.devserver``) on free loopback
+ports with temporary databases, and checks real replies in both languages.
 Needs the trained model: ``make test`` trains it first.
 """
 
 from __future__ import annotations
 
-import json
-import os
-import signal
-import socket
-import subprocess
 import time
-import urllib.request
 import uuid
-from dataclasses import dataclass
-from pathlib import Path
 
 import pytest
 
+from bot import devserver
+from bot.devserver import Conversation, http_status
 from bot.language import has_cjk
-
-ROOT = Path(__file__).resolve().parent.parent
-MODEL = ROOT / "models" / "nelm.tar.gz"
-START_TIMEOUT = 180
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def _stop(proc: subprocess.Popen, sig: int = signal.SIGTERM) -> None:
-    try:
-        os.killpg(proc.pid, sig)
-    except ProcessLookupError:
-        pass
-
-
-def _get(url: str) -> int:
-    try:
-        with urllib.request.urlopen(url, timeout=2) as response:
-            return response.status
-    except OSError:
-        return 0
 
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
     """A running bot (Rasa + actions), stopped after the module."""
-    assert MODEL.exists(), "no trained model: run `make train` (make test does)"
-    tmp = tmp_path_factory.mktemp("e2e")
-    rasa_port, actions_port = _free_port(), _free_port()
-    endpoints = tmp / "endpoints.yml"
-    endpoints.write_text(
-        f'action_endpoint:\n  url: "http://127.0.0.1:{actions_port}/webhook"\n'
-        f"tracker_store:\n  type: SQL\n  dialect: sqlite\n  db: {tmp / 'tracker.db'}\n",
-        encoding="utf-8",
-    )
-    env = dict(
-        os.environ,
-        RASA_PORT=str(rasa_port),
-        ACTIONS_PORT=str(actions_port),
-        ENDPOINTS=str(endpoints),
-        DATABASE_URL=f"sqlite:///{tmp / 'nelm.db'}",
-        HOST="127.0.0.1",
-    )
-    env.pop("RASA_TOKEN", None)
-    log = (tmp / "server.log").open("w")
-    proc = subprocess.Popen(
-        [str(ROOT / "scripts" / "serve.sh")],
-        cwd=ROOT,
-        env=env,
-        stdout=log,
-        stderr=subprocess.STDOUT,
-        start_new_session=True,
-    )
-    base = f"http://127.0.0.1:{rasa_port}"
-    deadline = time.monotonic() + START_TIMEOUT
-    while time.monotonic() < deadline:
-        if proc.poll() is not None:
-            break
-        if (
-            _get(base + "/") == 200
-            and _get(f"http://127.0.0.1:{actions_port}/health") == 200
-        ):
-            break
-        time.sleep(1)
-    else:
-        proc.poll()
-    if proc.returncode is not None or _get(base + "/") != 200:
-        _stop(proc)
-        pytest.fail("bot did not start:\n" + (tmp / "server.log").read_text()[-3000:])
-    yield Server(base, tmp / "server.log")
-    _stop(proc)
     try:
-        proc.wait(timeout=30)
-    except subprocess.TimeoutExpired:
-        _stop(proc, signal.SIGKILL)
-
-
-@dataclass(frozen=True)
-class Server:
-    """Where the bot answers, and its log file."""
-
-    base: str
-    log: Path
-
-
-class Conversation:
-    """One sender talking to the REST channel."""
-
-    def __init__(self, base: str) -> None:
-        self.url = base + "/webhooks/rest/webhook"
-        self.sender = uuid.uuid4().hex
-
-    def say(self, text: str) -> list[dict]:
-        body = json.dumps({"sender": self.sender, "message": text}).encode()
-        request = urllib.request.Request(
-            self.url, data=body, headers={"Content-Type": "application/json"}
-        )
-        with urllib.request.urlopen(request, timeout=60) as response:
-            return json.loads(response.read())
-
-    def texts(self, text: str) -> list[str]:
-        return [m.get("text", "") for m in self.say(text)]
+        bot = devserver.start(tmp_path_factory.mktemp("e2e"))
+    except RuntimeError as error:
+        pytest.fail(str(error))
+    yield bot
+    bot.stop()
 
 
 def test_acceptance_examples(server):
@@ -199,8 +98,8 @@ def test_replies_carry_quick_reply_buttons(server):
 
 
 def test_http_api_is_off_without_a_token(server):
-    assert _get(server.base + "/conversations/x/tracker") in (0, 403, 404, 405)
-    assert _get(server.base + "/status") != 200
+    assert http_status(server.base + "/conversations/x/tracker") in (0, 403, 404, 405)
+    assert http_status(server.base + "/status") != 200
 
 
 def test_message_text_is_not_logged_at_info(server):
