@@ -97,7 +97,7 @@ test-core: setup $(MODEL) ## conversation tests in both languages
 	$(BIN)/rasa test core --stories tests/test_stories.yml --model $(MODEL) \
 	  --fail-on-prediction-errors --out results/core
 
-test: lint validate content-check test-unit test-core ## set up and run every test
+test: lint validate content-check test-unit test-core eval ## set up and run every test
 
 clean: ## remove the environment, model, database and build outputs
 	rm -rf $(VENV) $(STAMPS) models var results $(MO) .pytest_cache .ruff_cache

@@ -88,6 +88,32 @@ def test_conversations_keep_topic_and_language(server, turns, first_marker):
             assert first_marker in replies[0], "first reply must say it is not a doctor"
 
 
+@pytest.mark.parametrize(
+    "turns",
+    [
+        [
+            ("tell me about ablation", "Ablation (heat or cold) — What it is"),
+            ("who is it for?", "Ablation (heat or cold) — Who it is for"),
+            ("and the risks?", "Ablation (heat or cold) — Risks"),
+            ("what does bilobar mean?", "Glossary: what words mean — Bilobar"),
+            ("where does this information come from?", "Mayo SC"),
+        ],
+        [
+            ("介绍一下消融", "消融（加热或冷冻） — 是什么"),
+            ("适合谁？", "消融（加热或冷冻） — 适合谁"),
+            ("那风险呢？", "消融（加热或冷冻） — 风险"),
+            ("TACE 是什么", "栓塞（TAE、TACE、钇-90） — 是什么"),
+            ("双叶是什么意思？", "词汇表：词语的意思 — 双叶"),
+        ],
+    ],
+)
+def test_follow_ups_keep_context_across_topics(server, turns):
+    chat = Conversation(server.base)
+    for text, expected in turns:
+        replies = chat.texts(text)
+        assert any(expected in r for r in replies), (text, replies)
+
+
 def test_replies_carry_quick_reply_buttons(server):
     messages = Conversation(server.base).say("What is a carcinoid crisis?")
     buttons = [b for m in messages for b in m.get("buttons", [])]
