@@ -152,7 +152,8 @@ class Replies:
         """A content answer: heading, text, citation line and follow-up buttons."""
         heading = f"**{self.t(topic.title)} — {self.t(section.title)}**"
         body = join_paragraphs([self.t(p) for p in section.paragraphs])
-        text = f"{heading}\n\n{body}\n\n_{self.citation(section)}_"
+        next_step = ui_text("next_step", self.lang)
+        text = f"{heading}\n\n{body}\n\n{next_step}\n\n_{self.citation(section)}_"
         return Message(text, self.section_buttons(topic, section.key))
 
     def menu(self, key: str = "menu") -> Message:
@@ -210,6 +211,9 @@ def route(turn: Turn, kb: Knowledge) -> tuple[str | None, str | None]:
     if intent == "ask_more":
         topic = text_topic or turn.topic
         return topic, _next_section(kb, topic, turn)
+    if kind and not kb.topics_with_section(kind):
+        # Something no source covers (recovery at home, cost): say so.
+        return text_topic or intent_topic or turn.topic, kind
     if intent_topic:
         topic = intent_topic
         if (

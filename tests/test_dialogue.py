@@ -243,3 +243,27 @@ def test_payload_and_paragraph_helpers():
     assert payload("show_menu") == "/show_menu"
     assert payload("ask_more", topic="x") == '/ask_more{"topic": "x"}'
     assert join_paragraphs(["a", "- b", "- c", "d"]) == "a\n\n- b\n- c\n\nd"
+
+
+@pytest.mark.parametrize(
+    ("text", "intent", "topic", "marker"),
+    [
+        (
+            "how long is recovery after liver surgery?",
+            "ask_procedure",
+            None,
+            "don't cover",
+        ),
+        ("手术后多久能回家？", "ask_procedure", "resection", "没有涉及"),
+        ("how much does TACE cost?", "ask_embolization", None, "don't cover"),
+    ],
+)
+def test_where_the_sources_are_silent_it_says_so(kb, text, intent, topic, marker):
+    out = reply(kb, text=text, intent=intent, topic=topic)
+    assert marker in out.texts[0]
+    assert ("care team" in out.texts[0]) or ("医疗团队" in out.texts[0])
+
+
+def test_every_content_answer_offers_one_thing_to_do(kb):
+    out = reply(kb, text="what is ablation?", intent="ask_ablation")
+    assert "Ask your care team what this means for you." in out.texts[0]
