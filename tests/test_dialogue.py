@@ -267,3 +267,15 @@ def test_where_the_sources_are_silent_it_says_so(kb, text, intent, topic, marker
 def test_every_content_answer_offers_one_thing_to_do(kb):
     out = reply(kb, text="what is ablation?", intent="ask_ablation")
     assert "Ask your care team what this means for you." in out.texts[0]
+
+
+def test_every_glossary_term_is_found_in_both_languages(kb):
+    glossary = kb.topic("glossary")
+    terms = [s for s in glossary.sections if s.key != "overview"]
+    assert len(terms) >= 25
+    for term in terms:
+        english = f"what does {term.keywords['en'][0]} mean?"
+        chinese = f"{term.keywords['zh'][0]}是什么意思？"
+        for text in (english, chinese):
+            got = route(Turn(text=text, intent="ask_definition"), kb)
+            assert got == ("glossary", term.key), (text, got)
