@@ -230,6 +230,9 @@ def route(turn: Turn, kb: Knowledge) -> tuple[str | None, str | None]:
             and has(turn.topic, kind)
         ):
             topic = turn.topic
+        # A part only one topic has ("removing 90%" is debulking): that topic.
+        elif not text_topic and inferred and not has(topic, kind):
+            topic = inferred
         return topic, section_for(topic, OVERVIEW)
     if intent_section:
         if text_topic:

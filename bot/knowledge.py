@@ -177,8 +177,12 @@ class Knowledge:
         return _best_match(kinds, text)
 
     def topics_with_section(self, key: str) -> tuple[str, ...]:
-        """Ids of the topics that have a section of this kind."""
-        return tuple(t.id for t in self.topics if t.section(key) is not None)
+        """Ids of the topics that have a section of this kind (not the glossary)."""
+        return tuple(
+            t.id
+            for t in self.topics
+            if not t.open_sections and t.section(key) is not None
+        )
 
 
 class KnowledgeRepository:
