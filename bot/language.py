@@ -27,36 +27,23 @@ _VERBS_ZH = (
     r"(?:用|说|講|讲|换成|换到|切换到|切换成|切换|改用|改成|转成|转为|请用|请说)"
 )
 
-_WANT_ZH = [
-    re.compile(_VERBS_ZH + r"\s*" + _ZH_NAMES),
-    re.compile(
-        r"^\s*(?:请\s*)?"
-        + _ZH_NAMES
-        + r"\s*(?:吧|好吗|可以吗|谢谢)?\s*[!！。.?？]*\s*$"
-    ),
-    re.compile(
-        r"\b(?:in|speak|use|switch\s+to|change\s+to|reply\s+in|answer\s+in|talk\s+in)"
-        r"\s+(?:simplified\s+)?(?:chinese|mandarin)\b",
-        re.I,
-    ),
-    re.compile(
-        r"^\s*(?:simplified\s+)?(?:chinese|mandarin)(?:\s+please)?\s*[!.]*\s*$", re.I
-    ),
-]
-_WANT_EN = [
-    re.compile(_VERBS_ZH + r"\s*" + _EN_NAMES_ZH),
-    re.compile(
-        r"^\s*(?:请\s*)?"
-        + _EN_NAMES_ZH
-        + r"\s*(?:吧|好吗|可以吗|谢谢)?\s*[!！。.?？]*\s*$"
-    ),
-    re.compile(
-        r"\b(?:in|speak|use|switch\s+to|change\s+to|reply\s+in|answer\s+in|talk\s+in)"
-        r"\s+english\b",
-        re.I,
-    ),
-    re.compile(r"^\s*english(?:\s+please)?\s*[!.]*\s*$", re.I),
-]
+
+def _request_patterns(zh_names: str, en_names: str) -> list[re.Pattern[str]]:
+    """Ways of asking for one language: "用中文", "中文", "in Chinese", "Chinese"."""
+    verbs_en = (
+        r"(?:in|speak|use|switch\s+to|change\s+to|reply\s+in|answer\s+in|talk\s+in)"
+    )
+    alone_zh = r"\s*(?:吧|好吗|可以吗|谢谢)?\s*[!！。.?？]*\s*$"
+    return [
+        re.compile(_VERBS_ZH + r"\s*" + zh_names),
+        re.compile(r"^\s*(?:请\s*)?" + zh_names + alone_zh),
+        re.compile(r"\b" + verbs_en + r"\s+" + en_names + r"\b", re.I),
+        re.compile(r"^\s*" + en_names + r"(?:\s+please)?\s*[!.]*\s*$", re.I),
+    ]
+
+
+_WANT_ZH = _request_patterns(_ZH_NAMES, r"(?:simplified\s+)?(?:chinese|mandarin)")
+_WANT_EN = _request_patterns(_EN_NAMES_ZH, r"english")
 
 
 def normalise(code: str | None) -> str | None:
