@@ -1,12 +1,23 @@
-"""SQLAlchemy models for the curated knowledge (topics, sections, sources).
+"""SQLAlchemy models: the curated knowledge, and what the clinic records.
 
-These ``kb_*`` tables are a build product of ``data/``: ``build_database``
-drops and recreates them, so they need no migrations.
+The ``kb_*`` tables are a build product of ``data/``: ``build_database``
+drops and recreates them, so they need no migrations. The record tables
+(feedback, unanswered questions) hold data and are managed with Alembic
+(``migrations/``).
 """
 
 from __future__ import annotations
 
-from sqlalchemy import JSON, Column, ForeignKey, Integer, String, Text
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Column,
+    DateTime,
+    ForeignKey,
+    Integer,
+    String,
+    Text,
+)
 from sqlalchemy.orm import declarative_base, relationship
 
 Base = declarative_base()
@@ -62,4 +73,31 @@ class SectionRow(Base):
     topic = relationship("TopicRow", back_populates="sections")
 
 
+class FeedbackRow(Base):
+    """One "Was this helpful?" answer: no sender id, no message text."""
+
+    __tablename__ = "feedback"
+
+    id = Column(Integer, primary_key=True, autoincrement=True)
+    created_at = Column(DateTime(timezone=True), nullable=False, index=True)
+    topic = Column(String(64), nullable=False)
+    section = Column(String(64), nullable=False)
+    language = Column(String(8), nullable=False)
+    channel = Column(String(64), nullable=False)
+    helpful = Column(Boolean, nullable=False)
+
+
+class UnansweredRow(Base):
+    """A question the bot could not answer, with identifiers redacted."""
+
+    __tablename__ = "unanswered_questions"
+
+    id = Column(Integer, primary_key=True, autoincrement=True)
+    created_at = Column(DateTime(timezone=True), nullable=False, index=True)
+    language = Column(String(8), nullable=False)
+    reason = Column(String(32), nullable=False)
+    text = Column(Text, nullable=False)
+
+
 KNOWLEDGE_TABLES = [SourceRow.__table__, TopicRow.__table__, SectionRow.__table__]
+RECORD_TABLES = [FeedbackRow.__table__, UnansweredRow.__table__]
