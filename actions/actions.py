@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from abc import ABC, abstractmethod
 from typing import Any
 
@@ -9,8 +10,11 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import ActionExecuted, EventType, SessionStarted, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
+from bot import records
 from bot.dialogue import Outcome, Turn, respond, session_start
 from bot.knowledge import default_repository
+
+logger = logging.getLogger(__name__)
 
 CARRIED_SLOTS = ("language", "topic", "section")
 
@@ -70,14 +74,55 @@ class ReplyAction(Action, ABC):
     ) -> list[EventType]:
         """Answer the latest message."""
         kb = default_repository().snapshot()
-        outcome = respond(self.kind, turn_from_tracker(tracker), kb)
+        turn = turn_from_tracker(tracker)
+        outcome = respond(self.kind, turn, kb)
+        self.record(turn, outcome, tracker)
         return dispatch(outcome, dispatcher, tracker.current_slot_values())
+
+    def record(self, turn: Turn, outcome: Outcome, tracker: Tracker) -> None:
+        """Keep an unanswered question (redacted) for content review."""
+        if outcome.unanswered:
+            _safely(
+                records.record_unanswered,
+                turn.text,
+                outcome.slots["language"],
+                outcome.unanswered,
+            )
 
 
 class ActionExplainTopic(ReplyAction):
     """A section of a topic: overview, eligibility, risks, results..."""
 
     kind = "explain_topic"
+
+
+def _safely(store, *args) -> None:
+    """Storing a record must never stop the reply; log the failure, not the text."""
+    try:
+        store(*args)
+    except Exception as error:  # noqa: BLE001 - any database error
+        logger.warning("could not store a record: %s", type(error).__name__)
+
+
+class ActionRecordFeedback(ReplyAction):
+    """Store a thumbs up / down for an answer (no sender id, no text)."""
+
+    kind = "record_feedback"
+
+    def record(self, turn: Turn, outcome: Outcome, tracker: Tracker) -> None:
+        """Store the feedback the button carried."""
+        topic, section = turn.entities.get("topic"), turn.entities.get("section")
+        helpful = turn.entities.get("helpful")
+        if topic and section and helpful in ("yes", "no"):
+            channel = tracker.get_latest_input_channel() or "unknown"
+            _safely(
+                records.record_feedback,
+                topic,
+                section,
+                outcome.slots["language"],
+                channel,
+                helpful == "yes",
+            )
 
 
 class ActionListSources(ReplyAction):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 
 from bot import knowledge
@@ -17,8 +18,27 @@ def _check_content() -> int:
 
 
 def _build_db() -> int:
+    from bot import db
+
+    db.upgrade_schema()
     count = knowledge.build_database()
-    print(f"knowledge database built: {count} sections")
+    print(f"database migrated; knowledge database built: {count} sections")
+    return 0
+
+
+def _purge(older_than: str | None) -> int:
+    from sqlalchemy import create_engine
+
+    from bot import records, settings
+
+    age = records.parse_age(older_than or f"{records.retention_days()}d")
+    tracker_url = (
+        os.environ.get("TRACKER_DB_URL")
+        or f"sqlite:///{settings.VAR_DIR / 'tracker.db'}"
+    )
+    counts = records.purge(age, tracker_engine=create_engine(tracker_url, future=True))
+    for table, count in counts.items():
+        print(f"{table}: {count} deleted")
     return 0
 
 
@@ -56,7 +76,11 @@ def main(argv: list[str] | None = None) -> int:
     """Run one command; return the process exit status."""
     parser = argparse.ArgumentParser(prog="python -m bot", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
-    commands.add_parser("build-db", help="load data/ into the knowledge database")
+    commands.add_parser(
+        "build-db", help="apply migrations; load data/ into the knowledge database"
+    )
+    purge = commands.add_parser("purge", help="delete records older than the retention")
+    purge.add_argument("--older-than", help="e.g. 30d (default: NELM_RETENTION_DAYS)")
     commands.add_parser("check-content", help="validate data/ (no database)")
     commands.add_parser(
         "content-check", help="readability, figures, translations, citations"
@@ -72,6 +96,8 @@ def main(argv: list[str] | None = None) -> int:
             return _build_db()
         if args.command == "content-check":
             return _content_check()
+        if args.command == "purge":
+            return _purge(args.older_than)
         return _evaluate(args.url)
     except ContentError as exc:
         print(f"content error: {exc}", file=sys.stderr)

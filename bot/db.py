@@ -44,3 +44,15 @@ def session_scope(engine: Engine | None = None) -> Iterator[Session]:
         raise
     finally:
         session.close()
+
+
+def upgrade_schema(url: str | None = None) -> None:
+    """Apply the Alembic migrations for our record tables (``alembic upgrade head``)."""
+    from alembic import command
+    from alembic.config import Config
+
+    config = Config(str(settings.PROJECT_ROOT / "alembic.ini"))
+    config.set_main_option("script_location", str(settings.PROJECT_ROOT / "migrations"))
+    if url:
+        config.attributes["url"] = url
+    command.upgrade(config, "head")

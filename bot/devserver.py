@@ -97,6 +97,9 @@ def start(
     )
     env.pop("RASA_TOKEN", None)
     env.update(extra_env or {})
+    from bot import db
+
+    db.upgrade_schema(env["DATABASE_URL"])
     log = workdir / "server.log"
     process = subprocess.Popen(
         [str(settings.PROJECT_ROOT / "scripts" / "serve.sh")],

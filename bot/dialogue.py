@@ -23,6 +23,7 @@ from bot.language import SUPPORTED, detect_language, normalise, requested_langua
 from bot.safety import Level, assess
 
 OVERVIEW = "overview"
+UNANSWERED = "_unanswered"  # handlers mark an unanswered turn in the slots dict
 GLOSSARY = "glossary"
 MAX_FOLLOW_UPS = 4
 
@@ -62,6 +63,9 @@ class Outcome:
 
     messages: list[Message]
     slots: dict[str, Any]
+    # Why the question went unanswered ("fallback", "out_of_scope"), if it did:
+    # the action keeps it, redacted, for content review.
+    unanswered: str | None = None
 
     @property
     def texts(self) -> list[str]:
@@ -155,6 +159,17 @@ class Replies:
         next_step = ui_text("next_step", self.lang)
         text = f"{heading}\n\n{body}\n\n{next_step}\n\n_{self.citation(section)}_"
         return Message(text, self.section_buttons(topic, section.key))
+
+    def feedback_prompt(self, topic: Topic, section: Section) -> Message:
+        """A helpful-or-not question, thumbs up / down, for this answer."""
+        buttons = tuple(
+            Button(
+                title,
+                payload("feedback", helpful=value, topic=topic.id, section=section.key),
+            )
+            for title, value in (("👍", "yes"), ("👎", "no"))
+        )
+        return Message(ui_text("feedback_prompt", self.lang), buttons)
 
     def menu(self, key: str = "menu") -> Message:
         """A ui message followed by the topic buttons."""
@@ -312,7 +327,7 @@ def _explain(turn: Turn, kb: Knowledge, r: Replies, slots: dict) -> list[Message
         )
         return [Message(text, r.section_buttons(topic, None))]
     slots["section"] = section.key
-    return [r.section_message(topic, section)]
+    return [r.section_message(topic, section), r.feedback_prompt(topic, section)]
 
 
 def _list_sources(turn: Turn, kb: Knowledge, r: Replies, slots: dict) -> list[Message]:
@@ -335,6 +350,11 @@ def _with_menu(key: str) -> Handler:
     return handler
 
 
+def _out_of_scope(turn: Turn, kb: Knowledge, r: Replies, slots: dict) -> list[Message]:
+    slots[UNANSWERED] = "out_of_scope"
+    return [r.menu("out_of_scope")]
+
+
 def _treatment_choice(
     turn: Turn, kb: Knowledge, r: Replies, slots: dict
 ) -> list[Message]:
@@ -347,6 +367,7 @@ def _fallback(turn: Turn, kb: Knowledge, r: Replies, slots: dict) -> list[Messag
         return _explain(
             Turn(text=turn.text, topic=turn.topic, section=turn.section), kb, r, slots
         )
+    slots[UNANSWERED] = "fallback"
     return [r.menu("fallback")]
 
 
@@ -365,7 +386,8 @@ HANDLERS: dict[str, Handler] = {
     "explain_topic": _explain,
     "list_sources": _list_sources,
     "treatment_choice": _treatment_choice,
-    "out_of_scope": _with_menu("out_of_scope"),
+    "out_of_scope": _out_of_scope,
+    "record_feedback": _fixed("feedback_thanks"),
     "show_menu": _with_menu("menu"),
     "about_bot": _fixed("about_bot"),
     "goodbye": _fixed("goodbye"),
@@ -406,7 +428,7 @@ def respond(kind: str, turn: Turn, kb: Knowledge) -> Outcome:
     messages += HANDLERS[kind](turn, kb, replies, slots)
     if safety.level is Level.WARNING:
         messages.append(Message(ui_text("warning_line", lang)))
-    return Outcome(messages, slots)
+    return Outcome(messages, slots, unanswered=slots.pop(UNANSWERED, None))
 
 
 def session_start(language: str | None, kb: Knowledge, greet: bool) -> Outcome:

@@ -10,12 +10,14 @@ from actions.actions import (
     ActionEmergency,
     ActionExplainTopic,
     ActionOutOfScope,
+    ActionRecordFeedback,
     ActionSessionStart,
     ActionSwitchLanguage,
     ActionTreatmentChoice,
     ReplyAction,
     turn_from_tracker,
 )
+from bot import records
 
 
 def test_turn_from_tracker_reads_text_intent_entities_and_slots(tracker_factory):
@@ -145,3 +147,46 @@ def test_sdk_registers_exactly_the_domain_actions(domain):
     executor.register_package("actions")
     assert set(executor.actions) == set(domain["actions"])
     assert all(cls().name() != "action_" for cls in ReplyAction.__subclasses__())
+
+
+async def test_feedback_button_is_stored(
+    monkeypatch, dispatcher, tracker_factory, domain
+):
+    stored = []
+    monkeypatch.setattr(records, "record_feedback", lambda *args: stored.append(args))
+    entities = [
+        {"entity": "helpful", "value": "no"},
+        {"entity": "topic", "value": "resection"},
+        {"entity": "section", "value": "risks"},
+    ]
+    tracker = tracker_factory(
+        "tracker_resection_en",
+        latest_message={
+            "text": "/feedback",
+            "intent": {"name": "feedback", "confidence": 1.0},
+            "entities": entities,
+        },
+    )
+    await ActionRecordFeedback().run(dispatcher, tracker, domain)
+    assert stored == [("resection", "risks", "en", "unknown", False)]
+    assert dispatcher.messages[0]["text"].startswith("Thank you.")
+
+
+async def test_unanswered_question_is_kept_and_storage_errors_do_not_break_replies(
+    monkeypatch, dispatcher, tracker_factory, domain
+):
+    kept = []
+    monkeypatch.setattr(records, "record_unanswered", lambda *args: kept.append(args))
+    tracker = tracker_factory(
+        "tracker_resection_en",
+        latest_message={"text": "best diet?", "intent": {"name": "out_of_scope"}},
+    )
+    await ActionOutOfScope().run(dispatcher, tracker, domain)
+    assert kept == [("best diet?", "en", "out_of_scope")]
+
+    def broken(*args):
+        raise RuntimeError("database down")
+
+    monkeypatch.setattr(records, "record_unanswered", broken)
+    await ActionOutOfScope().run(dispatcher, tracker, domain)
+    assert "I can't help with that" in dispatcher.messages[-1]["text"]

@@ -15,7 +15,13 @@ def reply(kb, kind="explain_topic", **turn):
 
 def test_content_answer_has_heading_citation_and_buttons(kb):
     out = reply(kb, text="What is a carcinoid crisis?", intent="ask_carcinoid_crisis")
-    (message,) = out.messages
+    message, prompt = out.messages
+    assert prompt.text == "Was this helpful?"
+    assert [b.title for b in prompt.buttons] == ["👍", "👎"]
+    assert prompt.buttons[0].payload == (
+        '/feedback{"helpful": "yes", "topic": "carcinoid_crisis", '
+        '"section": "overview"}'
+    )
     assert message.text.startswith("**Carcinoid crisis — What it is**")
     assert "_Source: UpToDate topic 16105 (2022)_" in message.text
     titles = [b.title for b in message.buttons]
@@ -279,3 +285,10 @@ def test_every_glossary_term_is_found_in_both_languages(kb):
         for text in (english, chinese):
             got = route(Turn(text=text, intent="ask_definition"), kb)
             assert got == ("glossary", term.key), (text, got)
+
+
+def test_unanswered_turns_are_marked_for_review(kb):
+    assert reply(kb, kind="out_of_scope", text="weather?").unanswered == "out_of_scope"
+    assert reply(kb, kind="default_fallback", text="qwerty").unanswered == "fallback"
+    assert reply(kb, kind="default_fallback", text="surgery risks").unanswered is None
+    assert reply(kb, text="what is TACE?", intent="ask_embolization").unanswered is None
