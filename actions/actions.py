@@ -80,7 +80,17 @@ class ReplyAction(Action, ABC):
         return dispatch(outcome, dispatcher, tracker.current_slot_values())
 
     def record(self, turn: Turn, outcome: Outcome, tracker: Tracker) -> None:
-        """Keep an unanswered question (redacted) for content review."""
+        """Count a content answer; keep an unanswered question (redacted)."""
+        if outcome.answered:
+            topic, section = outcome.answered
+            channel = tracker.get_latest_input_channel() or "unknown"
+            _safely(
+                records.record_answer,
+                topic,
+                section,
+                outcome.slots["language"],
+                channel,
+            )
         if outcome.unanswered:
             _safely(
                 records.record_unanswered,

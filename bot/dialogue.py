@@ -23,7 +23,9 @@ from bot.language import SUPPORTED, detect_language, normalise, requested_langua
 from bot.safety import Level, assess
 
 OVERVIEW = "overview"
-UNANSWERED = "_unanswered"  # handlers mark an unanswered turn in the slots dict
+# Handlers mark what happened in the slots dict; respond() moves it to Outcome.
+UNANSWERED = "_unanswered"
+ANSWERED = "_answered"
 GLOSSARY = "glossary"
 MAX_FOLLOW_UPS = 4
 
@@ -66,6 +68,8 @@ class Outcome:
     # Why the question went unanswered ("fallback", "out_of_scope"), if it did:
     # the action keeps it, redacted, for content review.
     unanswered: str | None = None
+    # The (topic, section) of the content answer given, if any.
+    answered: tuple[str, str] | None = None
 
     @property
     def texts(self) -> list[str]:
@@ -327,6 +331,7 @@ def _explain(turn: Turn, kb: Knowledge, r: Replies, slots: dict) -> list[Message
         )
         return [Message(text, r.section_buttons(topic, None))]
     slots["section"] = section.key
+    slots[ANSWERED] = (topic.id, section.key)
     return [r.section_message(topic, section), r.feedback_prompt(topic, section)]
 
 
@@ -428,7 +433,12 @@ def respond(kind: str, turn: Turn, kb: Knowledge) -> Outcome:
     messages += HANDLERS[kind](turn, kb, replies, slots)
     if safety.level is Level.WARNING:
         messages.append(Message(ui_text("warning_line", lang)))
-    return Outcome(messages, slots, unanswered=slots.pop(UNANSWERED, None))
+    return Outcome(
+        messages,
+        slots,
+        unanswered=slots.pop(UNANSWERED, None),
+        answered=slots.pop(ANSWERED, None),
+    )
 
 
 def session_start(language: str | None, kb: Knowledge, greet: bool) -> Outcome:

@@ -2,7 +2,7 @@
 
 The ``kb_*`` tables are a build product of ``data/``: ``build_database``
 drops and recreates them, so they need no migrations. The record tables
-(feedback, unanswered questions) hold data and are managed with Alembic
+(answers given, feedback, unanswered questions) hold data and are managed with Alembic
 (``migrations/``).
 """
 
@@ -87,6 +87,19 @@ class FeedbackRow(Base):
     helpful = Column(Boolean, nullable=False)
 
 
+class AnswerRow(Base):
+    """One content answer given: which topic and section, in which language."""
+
+    __tablename__ = "answers"
+
+    id = Column(Integer, primary_key=True, autoincrement=True)
+    created_at = Column(DateTime(timezone=True), nullable=False, index=True)
+    topic = Column(String(64), nullable=False)
+    section = Column(String(64), nullable=False)
+    language = Column(String(8), nullable=False)
+    channel = Column(String(64), nullable=False)
+
+
 class UnansweredRow(Base):
     """A question the bot could not answer, with identifiers redacted."""
 
@@ -100,4 +113,4 @@ class UnansweredRow(Base):
 
 
 KNOWLEDGE_TABLES = [SourceRow.__table__, TopicRow.__table__, SectionRow.__table__]
-RECORD_TABLES = [FeedbackRow.__table__, UnansweredRow.__table__]
+RECORD_TABLES = [FeedbackRow.__table__, UnansweredRow.__table__, AnswerRow.__table__]

@@ -15,7 +15,7 @@ from sqlalchemy import delete, inspect, text
 from sqlalchemy.engine import Engine
 
 from bot import db
-from bot.models import FeedbackRow, UnansweredRow
+from bot.models import AnswerRow, FeedbackRow, UnansweredRow
 from bot.redact import redact
 
 DEFAULT_RETENTION_DAYS = 30
@@ -63,6 +63,27 @@ def record_feedback(
         )
 
 
+def record_answer(
+    topic: str,
+    section: str,
+    language: str,
+    channel: str,
+    engine: Engine | None = None,
+    now: datetime | None = None,
+) -> None:
+    """Count one content answer (for the report's questions per topic)."""
+    with db.session_scope(engine) as session:
+        session.add(
+            AnswerRow(
+                created_at=now or _now(),
+                topic=topic,
+                section=section,
+                language=language,
+                channel=channel or "unknown",
+            )
+        )
+
+
 def record_unanswered(
     question: str,
     language: str,
@@ -96,7 +117,7 @@ def purge(
     counts = {}
     engine = engine or db.get_engine()
     with db.session_scope(engine) as session:
-        for model in (FeedbackRow, UnansweredRow):
+        for model in (FeedbackRow, UnansweredRow, AnswerRow):
             result = session.execute(delete(model).where(model.created_at < cutoff))
             counts[model.__tablename__] = result.rowcount or 0
     if tracker_engine is not None and inspect(tracker_engine).has_table("events"):

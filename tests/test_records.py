@@ -65,6 +65,7 @@ def test_purge_deletes_old_records_and_tracker_events(engine, tmp_path):
             "ablation", "overview", "en", "rest", False, engine, when
         )
         records.record_unanswered("weather?", "en", "out_of_scope", engine, when)
+        records.record_answer("ablation", "risks", "zh", "rest", engine, when)
     tracker = create_engine(f"sqlite:///{tmp_path / 'tracker.db'}", future=True)
     with tracker.begin() as conn:
         conn.execute(text("CREATE TABLE events (id INTEGER, timestamp FLOAT)"))
@@ -73,7 +74,12 @@ def test_purge_deletes_old_records_and_tracker_events(engine, tmp_path):
             {"old": old.timestamp(), "new": new.timestamp()},
         )
     counts = records.purge(timedelta(days=30), engine, tracker, NOW)
-    assert counts == {"feedback": 1, "unanswered_questions": 1, "tracker events": 1}
+    assert counts == {
+        "feedback": 1,
+        "unanswered_questions": 1,
+        "answers": 1,
+        "tracker events": 1,
+    }
     assert _count(engine, FeedbackRow) == 1
     with tracker.connect() as conn:
         assert conn.execute(text("SELECT id FROM events")).scalars().all() == [2]
