@@ -21,7 +21,7 @@ PO := translations/zh/LC_MESSAGES/messages.po
 MO := translations/zh/LC_MESSAGES/messages.mo
 TRAIN_INPUTS = config.yml domain.yml $(shell find data/nlu data/rules data/stories -name '*.yml' 2>/dev/null | sort)
 
-.PHONY: help setup run test lint validate train db i18n-extract i18n-update actions shell eval content-check \
+.PHONY: help setup run test lint validate train db i18n-extract i18n-update actions shell eval content-check report purge \
         i18n-compile test-unit test-core clean FORCE
 
 help: ## list the targets
@@ -86,6 +86,12 @@ validate: setup ## rasa data validate
 
 test-unit: setup $(MO) $(MODEL) ## pytest: bot/, actions/, i18n, end-to-end
 	$(BIN)/pytest
+
+report: setup db ## usage report for a date range: FROM=YYYY-MM-DD TO=YYYY-MM-DD
+	$(PYTHON) -m bot report $(if $(FROM),--from $(FROM)) $(if $(TO),--to $(TO))
+
+purge: setup db ## delete records and conversations older than the retention (OLDER_THAN=30d)
+	$(PYTHON) -m bot purge $(if $(OLDER_THAN),--older-than $(OLDER_THAN))
 
 content-check: setup $(MO) ## readability, figures, translations and citations of every answer
 	$(PYTHON) -m bot content-check

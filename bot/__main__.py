@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 
 from bot import knowledge
@@ -29,16 +28,36 @@ def _build_db() -> int:
 def _purge(older_than: str | None) -> int:
     from sqlalchemy import create_engine
 
-    from bot import records, settings
+    from bot import db, records, settings
 
     age = records.parse_age(older_than or f"{records.retention_days()}d")
-    tracker_url = (
-        os.environ.get("TRACKER_DB_URL")
-        or f"sqlite:///{settings.VAR_DIR / 'tracker.db'}"
-    )
-    counts = records.purge(age, tracker_engine=create_engine(tracker_url, future=True))
+    db.upgrade_schema()
+    tracker = create_engine(settings.tracker_url(), future=True)
+    counts = records.purge(age, tracker_engine=tracker)
     for table, count in counts.items():
         print(f"{table}: {count} deleted")
+    return 0
+
+
+def _report(start: str | None, end: str | None, out: str | None) -> int:
+    from datetime import date, timedelta
+    from pathlib import Path
+
+    from sqlalchemy import create_engine
+
+    from bot import db, report, settings
+
+    last = date.fromisoformat(end) if end else date.today()
+    first = date.fromisoformat(start) if start else last - timedelta(days=29)
+    folder = Path(out or settings.VAR_DIR / "report")
+    folder.mkdir(parents=True, exist_ok=True)
+    db.upgrade_schema()
+    tracker = create_engine(settings.tracker_url(), future=True)
+    result = report.build(db.get_engine(), tracker, first, last)
+    print(report.table(result))
+    report.write_csv(result, folder / "report.csv")
+    report.write_html(result, folder / "report.html")
+    print(f"wrote {folder / 'report.csv'} and {folder / 'report.html'}")
     return 0
 
 
@@ -85,6 +104,16 @@ def main(argv: list[str] | None = None) -> int:
     commands.add_parser(
         "content-check", help="readability, figures, translations, citations"
     )
+    rep = commands.add_parser(
+        "report", help="usage, helpfulness and gaps: table, CSV, HTML"
+    )
+    rep.add_argument(
+        "--from", dest="start", help="first day, YYYY-MM-DD (default: 30 days)"
+    )
+    rep.add_argument("--to", dest="end", help="last day, YYYY-MM-DD (default: today)")
+    rep.add_argument(
+        "--out", help="folder for report.csv and report.html (default var/report)"
+    )
     evaluate = commands.add_parser("eval", help="held-out dev set through the bot")
     evaluate.add_argument("--url", help="a running bot (default: start one)")
     args = parser.parse_args(argv)
@@ -98,6 +127,8 @@ def main(argv: list[str] | None = None) -> int:
             return _content_check()
         if args.command == "purge":
             return _purge(args.older_than)
+        if args.command == "report":
+            return _report(args.start, args.end, args.out)
         return _evaluate(args.url)
     except ContentError as exc:
         print(f"content error: {exc}", file=sys.stderr)

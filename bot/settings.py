@@ -23,3 +23,10 @@ def database_url() -> str:
             url = "postgresql://" + url[len("postgres://") :]
         return url
     return f"sqlite:///{VAR_DIR / 'nelm.db'}"
+
+
+def tracker_url() -> str:
+    """Rasa's tracker store, for the report and purge: ``TRACKER_DB_URL`` or var/."""
+    return os.environ.get("TRACKER_DB_URL", "").strip() or (
+        f"sqlite:///{VAR_DIR / 'tracker.db'}"
+    )

@@ -35,6 +35,25 @@ def kb(tmp_path_factory):
     return KnowledgeRepository(engine).snapshot()
 
 
+@pytest.fixture(scope="session")
+def records_url(tmp_path_factory):
+    """A migrated database for our record tables, shared by the session."""
+    from bot.db import upgrade_schema
+
+    url = f"sqlite:///{tmp_path_factory.mktemp('records') / 'records.db'}"
+    upgrade_schema(url)
+    return url
+
+
+@pytest.fixture(autouse=True)
+def _records_on_temp_db(monkeypatch, records_url):
+    """Nothing a test stores may land in var/: DATABASE_URL is a temp file."""
+    monkeypatch.setenv("DATABASE_URL", records_url)
+    get_engine.cache_clear()
+    yield
+    get_engine.cache_clear()
+
+
 @pytest.fixture(autouse=True)
 def _knowledge_on_temp_db(monkeypatch, kb):
     """Actions use the process-wide repository: point it at the test database."""
