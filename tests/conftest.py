@@ -100,3 +100,16 @@ def load_tracker(name: str, **changes: Any) -> Tracker:
 def tracker_factory():
     """Build trackers from the JSON files in tests/data/."""
     return load_tracker
+
+
+@pytest.fixture(scope="session")
+def server(tmp_path_factory):
+    """A running bot (Rasa + actions) on loopback, shared by the e2e tests."""
+    from bot import devserver
+
+    try:
+        bot = devserver.start(tmp_path_factory.mktemp("e2e"))
+    except RuntimeError as error:
+        pytest.fail(str(error))
+    yield bot
+    bot.stop()

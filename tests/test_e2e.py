@@ -12,20 +12,8 @@ import uuid
 
 import pytest
 
-from bot import devserver
 from bot.devserver import Conversation, http_status
 from bot.language import has_cjk
-
-
-@pytest.fixture(scope="module")
-def server(tmp_path_factory):
-    """A running bot (Rasa + actions), stopped after the module."""
-    try:
-        bot = devserver.start(tmp_path_factory.mktemp("e2e"))
-    except RuntimeError as error:
-        pytest.fail(str(error))
-    yield bot
-    bot.stop()
 
 
 def test_acceptance_examples(server):

@@ -1,0 +1,59 @@
+"""Rasa input channels with the checks a public endpoint needs.
+
+``RestInput`` is Rasa's REST channel (same URL, ``/webhooks/rest/webhook``)
+that answers malformed requests with 400 instead of failing with 500: the
+body must be a JSON object with a non-empty string ``sender`` and a string
+``message``. Very long messages are cut to ``MAX_MESSAGE`` characters.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rasa.core.channels.rest import RestInput as RasaRestInput
+from sanic.exceptions import InvalidUsage
+from sanic.request import Request
+
+MAX_MESSAGE = 2000
+MAX_SENDER = 128
+
+
+def _body(request: Request) -> dict[str, Any]:
+    body = request.json  # Sanic answers 400 itself when this is not JSON
+    if not isinstance(body, dict):
+        raise InvalidUsage("the body must be a JSON object")
+    return body
+
+
+class RestInput(RasaRestInput):
+    """Rasa's REST channel, validating its input."""
+
+    @classmethod
+    def name(cls) -> str:
+        """Keep Rasa's URL: /webhooks/rest/webhook."""
+        return "rest"
+
+    async def _extract_sender(self, req: Request) -> str:
+        sender = _body(req).get("sender")
+        if (
+            not isinstance(sender, str)
+            or not sender.strip()
+            or len(sender) > MAX_SENDER
+        ):
+            raise InvalidUsage("'sender' must be a non-empty string")
+        return sender
+
+    def _extract_message(self, req: Request) -> str:
+        message = _body(req).get("message")
+        if not isinstance(message, str):
+            raise InvalidUsage("'message' must be a string")
+        return message[:MAX_MESSAGE]
+
+    def _extract_input_channel(self, req: Request) -> str:
+        channel = _body(req).get("input_channel")
+        return channel if isinstance(channel, str) and channel else self.name()
+
+    def get_metadata(self, request: Request) -> dict[str, Any] | None:
+        """The request's metadata object, if it is one."""
+        metadata = _body(request).get("metadata")
+        return metadata if isinstance(metadata, dict) else None
