@@ -204,7 +204,9 @@ def route(turn: Turn, kb: Knowledge) -> tuple[str | None, str | None]:
         return turn.entities["topic"], turn.entities.get("section") or OVERVIEW
     intent = turn.intent or ""
     text = turn.text
-    if intent == "ask_definition" or asks_meaning(text):
+    if asks_meaning(text) or (
+        intent == "ask_definition" and not _names_treatment_topic(kb, text)
+    ):
         term = kb.section_in_text(text, GLOSSARY)
         if term or (intent == "ask_definition" and not kb.topic_in_text(text)):
             return GLOSSARY, term
@@ -269,6 +271,24 @@ def route(turn: Turn, kb: Knowledge) -> tuple[str | None, str | None]:
     if inferred:
         return inferred, kind
     return None, None
+
+
+def _names_treatment_topic(kb: Knowledge, text: str) -> bool:
+    """Whether the text names a treatment topic, not just a general word."""
+    topic = kb.topic(kb.topic_in_text(text))
+    return bool(topic and topic.priority > 0)
+
+
+_QUESTION = re.compile(
+    r"^\s*(what|how|why|when|where|who|which|can|could|is|are|does|do|will|would"
+    r"|should|tell|explain)\b|[?？]|吗|什么|怎么|为什么|如何|哪|多少|能不能|可以",
+    re.IGNORECASE,
+)
+
+
+def looks_like_question(text: str | None) -> bool:
+    """Whether a message reads as a question ("can RFA be done by keyhole")."""
+    return bool(text and _QUESTION.search(text))
 
 
 def _text_topic_wins(
@@ -387,6 +407,8 @@ def _greet(turn: Turn, kb: Knowledge, r: Replies, slots: dict) -> list[Message]:
     return [r.menu("greeting")]
 
 
+SMALL_TALK = ("greet", "goodbye", "thanks", "record_feedback")
+
 HANDLERS: dict[str, Handler] = {
     "explain_topic": _explain,
     "list_sources": _list_sources,
@@ -430,6 +452,10 @@ def respond(kind: str, turn: Turn, kb: Knowledge) -> Outcome:
     if not turn.greeted and kind not in ("greet",):
         messages.append(Message(ui_text("greeting_short", lang)))
         slots["greeted"] = True
+    if kind in SMALL_TALK and looks_like_question(turn.text) and route(turn, kb)[0]:
+        # NLU took a question about a topic for small talk ("can RFA be done by
+        # keyhole" read as goodbye): answer the question.
+        kind = "explain_topic"
     messages += HANDLERS[kind](turn, kb, replies, slots)
     if safety.level is Level.WARNING:
         messages.append(Message(ui_text("warning_line", lang)))

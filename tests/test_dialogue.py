@@ -292,3 +292,38 @@ def test_unanswered_turns_are_marked_for_review(kb):
     assert reply(kb, kind="default_fallback", text="qwerty").unanswered == "fallback"
     assert reply(kb, kind="default_fallback", text="surgery risks").unanswered is None
     assert reply(kb, text="what is TACE?", intent="ask_embolization").unanswered is None
+
+
+@pytest.mark.parametrize(
+    ("kind", "text", "intent", "expected"),
+    [
+        ("goodbye", "can RFA be done by keyhole", "goodbye", "Ablation (heat or cold)"),
+        ("greet", "hi, what is TACE?", "greet", "Embolization (TAE, TACE, Y-90)"),
+    ],
+)
+def test_a_topic_question_read_as_small_talk_is_answered(
+    kb, kind, text, intent, expected
+):
+    out = reply(kb, kind=kind, text=text, intent=intent)
+    assert expected in out.texts[0]
+
+
+def test_small_talk_stays_small_talk(kb):
+    assert (
+        reply(kb, kind="goodbye", text="bye", intent="goodbye")
+        .texts[0]
+        .startswith("Take care")
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("what is debulking surgery", ("resection", "debulking")),
+        ("why does blocking the hepatic artery work", ("embolization", "how_it_works")),
+        ("what is the portal vein?", ("glossary", "portal_vein")),
+        ("what does debulking mean?", ("glossary", "debulking")),
+    ],
+)
+def test_definition_intent_yields_to_a_named_treatment(kb, text, expected):
+    assert route(Turn(text=text, intent="ask_definition"), kb) == expected
