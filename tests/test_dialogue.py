@@ -2,7 +2,7 @@
 
 import pytest
 
-from bot.dialogue import Turn, join_paragraphs, payload, respond, route, session_start
+from bot.dialogue import Turn, join_paragraphs, payload, respond, session_start
 
 EN_EMERGENCY = "This may be an emergency"
 ZH_EMERGENCY = "这可能是急症"
@@ -86,50 +86,6 @@ def test_question_about_a_symptom_is_answered_with_a_warning_line(kb):
     )
     assert "Symptoms" in out.texts[0]
     assert out.texts[-1].startswith("⚠️ If you or someone with you")
-
-
-@pytest.mark.parametrize(
-    ("text", "intent", "current", "expected"),
-    [
-        ("what are the risks?", "ask_risks", "resection", ("resection", "risks")),
-        ("有什么副作用？", "ask_risks", "resection", ("resection", "risks")),
-        (
-            "what are the risks of surgery?",
-            "ask_risks",
-            "carcinoid_crisis",
-            ("resection", "risks"),
-        ),
-        (
-            "what are the risks of surgery?",
-            "ask_resection",
-            None,
-            ("resection", "risks"),
-        ),
-        (
-            "and the risks?",
-            "ask_resection",
-            "ablation",
-            ("ablation", "risks"),
-        ),
-        (
-            "tell me about surgery",
-            "ask_resection",
-            "carcinoid_crisis",
-            ("resection", "overview"),
-        ),
-        ("what are the risks?", "ask_risks", None, (None, "risks")),
-        ("blah", "nlu_fallback", None, (None, None)),
-    ],
-)
-def test_route(kb, text, intent, current, expected):
-    assert route(Turn(text=text, intent=intent, topic=current), kb) == expected
-
-
-def test_buttons_name_topic_and_section(kb):
-    turn = Turn(
-        intent="ask_more", entities={"topic": "resection", "section": "outcomes"}
-    )
-    assert route(turn, kb) == ("resection", "outcomes")
 
 
 def test_follow_ups_keep_the_topic(kb):
@@ -275,18 +231,6 @@ def test_every_content_answer_offers_one_thing_to_do(kb):
     assert "Ask your care team what this means for you." in out.texts[0]
 
 
-def test_every_glossary_term_is_found_in_both_languages(kb):
-    glossary = kb.topic("glossary")
-    terms = [s for s in glossary.sections if s.key != "overview"]
-    assert len(terms) >= 25
-    for term in terms:
-        english = f"what does {term.keywords['en'][0]} mean?"
-        chinese = f"{term.keywords['zh'][0]}是什么意思？"
-        for text in (english, chinese):
-            got = route(Turn(text=text, intent="ask_definition"), kb)
-            assert got == ("glossary", term.key), (text, got)
-
-
 def test_unanswered_turns_are_marked_for_review(kb):
     assert reply(kb, kind="out_of_scope", text="weather?").unanswered == "out_of_scope"
     assert reply(kb, kind="default_fallback", text="qwerty").unanswered == "fallback"
@@ -314,16 +258,3 @@ def test_small_talk_stays_small_talk(kb):
         .texts[0]
         .startswith("Take care")
     )
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        ("what is debulking surgery", ("resection", "debulking")),
-        ("why does blocking the hepatic artery work", ("embolization", "how_it_works")),
-        ("what is the portal vein?", ("glossary", "portal_vein")),
-        ("what does debulking mean?", ("glossary", "debulking")),
-    ],
-)
-def test_definition_intent_yields_to_a_named_treatment(kb, text, expected):
-    assert route(Turn(text=text, intent="ask_definition"), kb) == expected
