@@ -21,7 +21,7 @@ PO := translations/zh/LC_MESSAGES/messages.po
 MO := translations/zh/LC_MESSAGES/messages.mo
 TRAIN_INPUTS = config.yml domain.yml $(shell find data/nlu data/rules data/stories -name '*.yml' 2>/dev/null | sort)
 
-.PHONY: help setup run test lint validate train db i18n-extract i18n-update actions shell eval content-check report purge \
+.PHONY: help setup run test lint validate train db i18n-extract i18n-update actions shell eval content-check report purge cv \
         i18n-compile test-unit test-core clean FORCE
 
 help: ## list the targets
@@ -98,6 +98,10 @@ content-check: setup $(MO) ## readability, figures, translations and citations o
 
 eval: setup $(MO) db $(MODEL) ## held-out dev set through the bot: accuracy per language
 	$(PYTHON) -m bot eval $(if $(URL),--url $(URL))
+
+cv: setup ## NLU 3-fold cross-validation (slow: trains three models)
+	$(BIN)/rasa test nlu --nlu data/nlu --config config.yml --cross-validation \
+	  --folds 3 --out results/nlu-cv
 
 test-core: setup $(MODEL) ## conversation tests in both languages
 	$(BIN)/rasa test core --stories tests/test_stories.yml --model $(MODEL) \
