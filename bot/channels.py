@@ -4,15 +4,24 @@
 that answers malformed requests with 400 instead of failing with 500: the
 body must be a JSON object with a non-empty string ``sender`` and a string
 ``message``. Very long messages are cut to ``MAX_MESSAGE`` characters.
+
+When the bot produces no reply at all (the action server is down), the
+channel says so in the message's language instead of leaving silence, and
+still gives emergency advice when the message describes an emergency.
 """
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from rasa.core.channels.rest import RestInput as RasaRestInput
 from sanic.exceptions import InvalidUsage
 from sanic.request import Request
+from sanic.response import HTTPResponse
+
+from bot.language import detect_language
+from bot.safety import assess
 
 MAX_MESSAGE = 2000
 MAX_SENDER = 128
@@ -25,8 +34,36 @@ def _body(request: Request) -> dict[str, Any]:
     return body
 
 
+def no_reply_messages(text: str) -> list[dict[str, str]]:
+    """What to send when the bot could not answer: try again, or get help now."""
+    from bot.dialogue import ui_text  # the catalogs load on first use
+
+    lang = detect_language(text)
+    key = "emergency" if assess(text).is_emergency else "unavailable"
+    return [{"text": ui_text(key, lang)}]
+
+
 class RestInput(RasaRestInput):
-    """Rasa's REST channel, validating its input."""
+    """Rasa's REST channel, validating its input and never answering with silence."""
+
+    def blueprint(self, on_new_message):  # noqa: ANN001 - Rasa's signature
+        """Rasa's routes, with a guard against empty replies."""
+        blueprint = super().blueprint(on_new_message)
+
+        @blueprint.middleware("response")
+        async def no_silence(request: Request, response: HTTPResponse):
+            if (
+                request.method == "POST"
+                and request.path.endswith("/webhook")
+                and response.status == 200
+                and response.body in (b"[]", b"")
+            ):
+                message = self._extract_message(request)
+                body = json.dumps(no_reply_messages(message), ensure_ascii=False)
+                return HTTPResponse(body, content_type="application/json")
+            return None
+
+        return blueprint
 
     @classmethod
     def name(cls) -> str:

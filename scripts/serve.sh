@@ -16,7 +16,20 @@ ENDPOINTS=${ENDPOINTS:-endpoints.yml}
 CREDENTIALS=${CREDENTIALS:-credentials.yml}
 mkdir -p var
 
-SANIC_HOST=127.0.0.1 "$BIN/rasa" run actions --actions actions --port "$ACTIONS_PORT" &
+# The action server is supervised: if it dies it is started again, and until
+# then the REST channel answers "please try again" instead of silence.
+supervise_actions() {
+  local child
+  trap 'kill "$child" 2>/dev/null; exit 0' TERM INT
+  while true; do
+    SANIC_HOST=127.0.0.1 "$BIN/rasa" run actions --actions actions --port "$ACTIONS_PORT" &
+    child=$!
+    wait "$child" || true
+    echo "serve.sh: action server stopped; starting it again" >&2
+    sleep 1
+  done
+}
+supervise_actions &
 actions_pid=$!
 
 args=(run --model "$MODEL" --interface "$HOST" --port "$RASA_PORT"
