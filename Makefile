@@ -21,7 +21,7 @@ PO := translations/zh/LC_MESSAGES/messages.po
 MO := translations/zh/LC_MESSAGES/messages.mo
 TRAIN_INPUTS = config.yml domain.yml $(shell find data/nlu data/rules data/stories -name '*.yml' 2>/dev/null | sort)
 
-.PHONY: help setup run test lint validate train db i18n-extract i18n-update actions shell eval content-check report purge cv stress \
+.PHONY: help setup run test lint validate train db i18n-extract i18n-update actions shell eval content-check report purge cv stress bench \
         i18n-compile test-unit test-core clean FORCE
 
 help: ## list the targets
@@ -98,6 +98,9 @@ content-check: setup $(MO) ## readability, figures, translations and citations o
 
 eval: setup $(MO) db $(MODEL) ## held-out dev set through the bot: accuracy per language
 	$(PYTHON) -m bot eval $(if $(URL),--url $(URL))
+
+bench: setup $(MO) db ## benchmark vs Rasa's default pipeline and an echo floor (slow)
+	$(PYTHON) -m bot bench
 
 stress: setup $(MO) $(MODEL) ## load: 50 conversations x 20 messages at once
 	LOAD_CONVERSATIONS=50 LOAD_MESSAGES=20 $(BIN)/pytest tests/test_load.py tests/test_bad_input.py tests/test_faults.py

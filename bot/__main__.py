@@ -114,6 +114,7 @@ def main(argv: list[str] | None = None) -> int:
     rep.add_argument(
         "--out", help="folder for report.csv and report.html (default var/report)"
     )
+    commands.add_parser("bench", help="speed, memory, accuracy vs Rasa's default")
     evaluate = commands.add_parser("eval", help="held-out dev set through the bot")
     evaluate.add_argument("--url", help="a running bot (default: start one)")
     args = parser.parse_args(argv)
@@ -127,6 +128,11 @@ def main(argv: list[str] | None = None) -> int:
             return _content_check()
         if args.command == "purge":
             return _purge(args.older_than)
+        if args.command == "bench":
+            from bot import bench
+
+            print(bench.table(bench.run()))
+            return 0
         if args.command == "report":
             return _report(args.start, args.end, args.out)
         return _evaluate(args.url)
