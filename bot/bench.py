@@ -48,6 +48,9 @@ MESSAGES = [
     "我能做肝移植吗？",
 ]
 SEQUENTIAL = 320
+# A conversation in a waiting room is short: start a new one every N messages
+# (the tracker store loads a conversation's whole history on every message).
+CONVERSATION_LENGTH = 10
 
 
 def _percentiles(values: list[float]) -> dict[str, float]:
@@ -70,11 +73,12 @@ def latency(base: str, total: int, concurrency: int) -> dict[str, float]:
     per_conversation = max(1, total // concurrency)
 
     def run(index: int) -> list[float]:
-        chat = Conversation(base)
-        return [
-            _timed(chat, MESSAGES[(index + i) % len(MESSAGES)])
-            for i in range(per_conversation)
-        ]
+        times = []
+        for i in range(per_conversation):
+            if i % CONVERSATION_LENGTH == 0:
+                chat = Conversation(base)
+            times.append(_timed(chat, MESSAGES[(index + i) % len(MESSAGES)]))
+        return times
 
     start = time.perf_counter()
     with ThreadPoolExecutor(max_workers=concurrency) as pool:
