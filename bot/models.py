@@ -73,31 +73,29 @@ class SectionRow(Base):
     topic = relationship("TopicRow", back_populates="sections")
 
 
-class FeedbackRow(Base):
+class _AnswerFacts:
+    """What is kept about an answer: when, topic, section, language, channel."""
+
+    id = Column(Integer, primary_key=True, autoincrement=True)
+    created_at = Column(DateTime(timezone=True), nullable=False, index=True)
+    topic = Column(String(64), nullable=False)
+    section = Column(String(64), nullable=False)
+    language = Column(String(8), nullable=False)
+    channel = Column(String(64), nullable=False)
+
+
+class FeedbackRow(_AnswerFacts, Base):
     """One "Was this helpful?" answer: no sender id, no message text."""
 
     __tablename__ = "feedback"
 
-    id = Column(Integer, primary_key=True, autoincrement=True)
-    created_at = Column(DateTime(timezone=True), nullable=False, index=True)
-    topic = Column(String(64), nullable=False)
-    section = Column(String(64), nullable=False)
-    language = Column(String(8), nullable=False)
-    channel = Column(String(64), nullable=False)
     helpful = Column(Boolean, nullable=False)
 
 
-class AnswerRow(Base):
+class AnswerRow(_AnswerFacts, Base):
     """One content answer given: which topic and section, in which language."""
 
     __tablename__ = "answers"
-
-    id = Column(Integer, primary_key=True, autoincrement=True)
-    created_at = Column(DateTime(timezone=True), nullable=False, index=True)
-    topic = Column(String(64), nullable=False)
-    section = Column(String(64), nullable=False)
-    language = Column(String(8), nullable=False)
-    channel = Column(String(64), nullable=False)
 
 
 class UnansweredRow(Base):
