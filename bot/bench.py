@@ -29,24 +29,30 @@ from bot import devserver, evaluate, knowledge, settings
 from bot.devserver import Conversation, free_port, http_status
 
 ROOT = settings.PROJECT_ROOT
-MESSAGES = [
-    "What is a carcinoid crisis?",
-    "what are the symptoms?",
-    "tell me about ablation",
-    "who is it for?",
-    "and the risks?",
-    "what is TACE?",
-    "什么是类癌危象？",
-    "有什么症状？",
-    "介绍一下消融",
-    "适合谁？",
-    "那风险呢？",
-    "TACE 是什么",
-    "what does bilobar mean?",
-    "双叶是什么意思？",
-    "can I have a liver transplant?",
-    "我能做肝移植吗？",
-]
+# The same questions in both languages: content, follow-ups, glossary.
+SCRIPTS = {
+    "en": [
+        "What is a carcinoid crisis?",
+        "what are the symptoms?",
+        "tell me about ablation",
+        "who is it for?",
+        "and the risks?",
+        "what is TACE?",
+        "what does bilobar mean?",
+        "can I have a liver transplant?",
+    ],
+    "zh": [
+        "什么是类癌危象？",
+        "有什么症状？",
+        "介绍一下消融",
+        "适合谁？",
+        "那风险呢？",
+        "TACE 是什么",
+        "双叶是什么意思？",
+        "我能做肝移植吗？",
+    ],
+}
+MESSAGES = [t for pair in zip(SCRIPTS["en"], SCRIPTS["zh"], strict=True) for t in pair]
 SEQUENTIAL = 320
 # A conversation in a waiting room is short: start a new one every N messages
 # (the tracker store loads a conversation's whole history on every message).

@@ -9,34 +9,12 @@ from __future__ import annotations
 import os
 from concurrent.futures import ThreadPoolExecutor
 
+from bot.bench import SCRIPTS
 from bot.devserver import Conversation
 from bot.language import has_cjk
 
 CONVERSATIONS = int(os.environ.get("LOAD_CONVERSATIONS", "10"))
 MESSAGES = int(os.environ.get("LOAD_MESSAGES", "5"))
-
-SCRIPTS = {
-    "en": [
-        "What is a carcinoid crisis?",
-        "what are the symptoms?",
-        "tell me about ablation",
-        "who is it for?",
-        "and the risks?",
-        "what is TACE?",
-        "what does bilobar mean?",
-        "can I have a liver transplant?",
-    ],
-    "zh": [
-        "什么是类癌危象？",
-        "有什么症状？",
-        "介绍一下消融",
-        "适合谁？",
-        "那风险呢？",
-        "TACE 是什么",
-        "双叶是什么意思？",
-        "我能做肝移植吗？",
-    ],
-}
 
 
 def _converse(base: str, index: int) -> list[str]:
