@@ -1,4 +1,4 @@
-"""Rasa input channels with the checks a public endpoint needs.
+"""Rasa input channels with the checks a public endpoint needs, and the web pages.
 
 ``RestInput`` is Rasa's REST channel (same URL, ``/webhooks/rest/webhook``)
 that answers malformed requests with 400 instead of failing with 500: the
@@ -13,15 +13,24 @@ still gives emergency advice when the message describes an emergency.
 from __future__ import annotations
 
 import json
+import logging
+import os
+from functools import lru_cache
 from typing import Any
 
+from rasa.core.channels.channel import InputChannel
 from rasa.core.channels.rest import RestInput as RasaRestInput
+from sanic import Blueprint, response
 from sanic.exceptions import InvalidUsage
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
+from bot import web
+from bot.knowledge import Knowledge, KnowledgeRepository, default_repository
 from bot.language import detect_language
 from bot.safety import assess
+
+logger = logging.getLogger(__name__)
 
 MAX_MESSAGE = 2000
 MAX_SENDER = 128
@@ -94,3 +103,167 @@ class RestInput(RasaRestInput):
         """The request's metadata object, if it is one."""
         metadata = _body(request).get("metadata")
         return metadata if isinstance(metadata, dict) else None
+
+
+class WebPages(InputChannel):
+    """The chat page, the widget and the kiosk, served by the Rasa server itself.
+
+    Routes (at the server's root): ``/chat`` (``?lang=zh``, ``?embed=1`` for the
+    widget's frame), ``/widget.js``, ``/kiosk`` (``?timeout=`` seconds), the
+    kiosk's ``/kiosk/qr.svg`` and ``/kiosk/questions.json``, and the pages'
+    scripts under ``/web/``. The pages talk to the REST channel.
+
+    Settings (``credentials.yml`` under ``bot.channels.WebPages``, or the
+    environment, which wins): ``public_url`` / ``PUBLIC_URL`` (the address
+    phones should open, for the kiosk's QR code), ``kiosk_timeout`` /
+    ``KIOSK_TIMEOUT`` (seconds, default 90), ``frame_ancestors`` /
+    ``WIDGET_ORIGINS`` (sites allowed to embed the widget, default any).
+    """
+
+    def __init__(
+        self,
+        public_url: str | None = None,
+        kiosk_timeout: int | None = None,
+        frame_ancestors: str | None = None,
+    ) -> None:
+        self.public_url = (os.environ.get("PUBLIC_URL") or public_url or "").strip()
+        timeout = os.environ.get("KIOSK_TIMEOUT") or kiosk_timeout
+        self.kiosk_timeout = int(timeout) if timeout else web.DEFAULT_KIOSK_TIMEOUT
+        if self.kiosk_timeout <= 0:
+            raise ValueError("the kiosk timeout must be a positive number of seconds")
+        self.frame_ancestors = (
+            os.environ.get("WIDGET_ORIGINS") or frame_ancestors or "*"
+        ).strip()
+        missing = web.vendor_missing()
+        if missing:
+            logger.warning("web pages: %s missing, run `make web`", ", ".join(missing))
+
+    @classmethod
+    def name(cls) -> str:
+        """The channel's name in Rasa's logs and trackers."""
+        return "web"
+
+    @classmethod
+    def from_credentials(cls, credentials: dict[str, Any] | None) -> InputChannel:
+        """Settings from credentials.yml (all optional)."""
+        credentials = credentials or {}
+        return cls(
+            credentials.get("public_url"),
+            credentials.get("kiosk_timeout"),
+            credentials.get("frame_ancestors"),
+        )
+
+    def url_prefix(self) -> str:
+        """At the root of the server, not under /webhooks/."""
+        return "/"
+
+    def chat_url(self, request: Request) -> str:
+        """The public address of the chat page."""
+        if self.public_url:
+            return self.public_url.rstrip("/") + "/chat"
+        return f"{request.scheme}://{request.host}/chat"
+
+    def _headers(self, html: bool = False) -> dict[str, str]:
+        headers = {
+            "X-Content-Type-Options": "nosniff",
+            "Referrer-Policy": "no-referrer",
+            "Cache-Control": "no-cache" if html else "public, max-age=3600",
+        }
+        if html:
+            headers["Content-Security-Policy"] = (
+                "default-src 'self'; script-src 'self'; style-src 'self'; "
+                "img-src 'self' data:; connect-src 'self'; object-src 'none'; "
+                f"base-uri 'none'; form-action 'self'; "
+                f"frame-ancestors {self.frame_ancestors}"
+            )
+        return headers
+
+    def blueprint(self, on_new_message):  # noqa: ANN001 - Rasa's signature
+        """The page routes; messages go through the REST channel."""
+        pages = Blueprint("nelm_web_pages", __name__)
+
+        def page(request: Request, mode: str) -> HTTPResponse:
+            config = web.page_config(
+                knowledge(),
+                mode,
+                request.args.get("lang"),
+                self.chat_url(request),
+                self.kiosk_timeout,
+            )
+            return response.html(
+                web.render_page(config), headers=self._headers(html=True)
+            )
+
+        @pages.route("/chat", methods=["GET"])
+        async def chat(request: Request) -> HTTPResponse:
+            embed = request.args.get("embed") in ("1", "true")
+            return page(request, "widget" if embed else "page")
+
+        @pages.route("/kiosk", methods=["GET"])
+        async def kiosk(request: Request) -> HTTPResponse:
+            return page(request, "kiosk")
+
+        @pages.route("/widget.js", methods=["GET"])
+        async def widget(request: Request) -> HTTPResponse:
+            return HTTPResponse(
+                web.render_widget(),
+                content_type="text/javascript; charset=utf-8",
+                headers={**self._headers(), "Access-Control-Allow-Origin": "*"},
+            )
+
+        @pages.route("/web/<name:str>", methods=["GET"])
+        async def static(request: Request, name: str) -> HTTPResponse:
+            path = web.STATIC_DIR / name
+            if name not in STATIC_TYPES or not path.is_file():
+                return response.text("not found", status=404)
+            return HTTPResponse(
+                path.read_bytes(),
+                content_type=STATIC_TYPES[name],
+                headers=self._headers(),
+            )
+
+        @pages.route("/web/vendor/<name:str>", methods=["GET"])
+        async def vendor(request: Request, name: str) -> HTTPResponse:
+            path = web.VENDOR_FILES.get(name)
+            if path is None or not path.is_file():
+                return response.text("not found (run `make web`)", status=404)
+            return HTTPResponse(
+                path.read_bytes(),
+                content_type="text/javascript; charset=utf-8",
+                headers=self._headers(),
+            )
+
+        @pages.route("/kiosk/qr.svg", methods=["GET"])
+        async def qr(request: Request) -> HTTPResponse:
+            return HTTPResponse(
+                web.qr_svg(self.chat_url(request)),
+                content_type="image/svg+xml",
+                headers=self._headers(html=True),
+            )
+
+        @pages.route("/kiosk/questions.json", methods=["GET"])
+        async def questions(request: Request) -> HTTPResponse:
+            sheet = web.questions_sheet(
+                knowledge(), request.args.get("topic", ""), request.args.get("lang")
+            )
+            if sheet is None:
+                return response.json({"error": "no such topic"}, status=404)
+            return response.json(sheet, headers=self._headers(html=True))
+
+        return pages
+
+
+STATIC_TYPES = {
+    "nelm-chat.js": "text/javascript; charset=utf-8",
+    "nelm-chat.css": "text/css; charset=utf-8",
+}
+
+
+def knowledge() -> Knowledge:
+    """The knowledge snapshot (read once per process)."""
+    return _repository().snapshot()
+
+
+@lru_cache(maxsize=1)
+def _repository() -> KnowledgeRepository:
+    return default_repository()
