@@ -16,13 +16,18 @@ export PYTHONWARNINGS := ignore::DeprecationWarning
 export PYTHONPATH := $(CURDIR)
 
 MODEL := models/nelm.tar.gz
+WEB := bot/web
+# Debian's Chromium drives the browser tests (Playwright never downloads one).
+export CHROMIUM ?= /usr/bin/chromium
+BROWSER_PACKAGES := chromium fonts-noto-cjk fonts-noto-color-emoji
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 POT := translations/messages.pot
 PO := translations/zh/LC_MESSAGES/messages.po
 MO := translations/zh/LC_MESSAGES/messages.mo
 TRAIN_INPUTS = config.yml domain.yml $(shell find data/nlu data/rules data/stories -name '*.yml' 2>/dev/null | sort)
 
 .PHONY: help setup run test lint validate train db i18n-extract i18n-update actions shell eval content-check report purge cv stress bench \
-        i18n-compile test-unit test-core clean FORCE
+        i18n-compile test-unit test-core web browser clean FORCE
 
 help: ## list the targets
 	@grep -E '^[a-z0-9-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | expand -t 16
@@ -34,6 +39,19 @@ $(STAMPS)/venv: pyproject.toml
 	$(PYTHON) -m pip install --quiet --upgrade "pip>=23,<25"
 	$(PYTHON) -m pip install --quiet -e ".[dev]"
 	@mkdir -p $(STAMPS) && touch $@
+
+# marked and DOMPurify for the web pages, from npm at build time (served by
+# the bot, no CDN). `npm ci` installs exactly what package-lock.json records.
+$(STAMPS)/web: $(WEB)/package.json $(WEB)/package-lock.json
+	npm ci --prefix $(WEB) --no-audit --no-fund --loglevel=error
+	@mkdir -p $(STAMPS) && touch $@
+
+web: $(STAMPS)/web ## install the web pages' JavaScript libraries from npm
+
+browser: ## install Debian's Chromium and CJK/emoji fonts for the browser tests
+	@test -x $(CHROMIUM) && fc-list | grep -q "Noto Sans CJK" || { \
+	  $(SUDO) apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $(BROWSER_PACKAGES); }
 
 # Retrain only when the training data, domain or config really changed
 # (content hash, not timestamps: a fresh clone does not retrain twice).
@@ -66,7 +84,7 @@ db: setup ## (re)build the knowledge database from data/
 	@mkdir -p var
 	$(PYTHON) -m bot build-db
 
-run: setup $(MO) db $(MODEL) ## set up, build, train if needed, and serve the bot
+run: setup web $(MO) db $(MODEL) ## set up, build, train if needed, and serve the bot
 	scripts/serve.sh
 
 actions: setup $(MO) db ## only the action server (for `rasa shell` in another terminal)
@@ -84,7 +102,7 @@ lint: setup ## ruff
 validate: setup ## rasa data validate
 	$(BIN)/rasa data validate --fail-on-warnings
 
-test-unit: setup $(MO) $(MODEL) ## pytest: bot/, actions/, i18n, end-to-end
+test-unit: setup web browser $(MO) $(MODEL) ## pytest: bot/, actions/, i18n, channels, browser, end-to-end
 	$(BIN)/pytest
 
 report: setup db ## usage report for a date range: FROM=YYYY-MM-DD TO=YYYY-MM-DD
@@ -116,4 +134,5 @@ test-core: setup $(MODEL) ## conversation tests in both languages
 test: lint validate content-check test-unit test-core eval ## set up and run every test
 
 clean: ## remove the environment, model, database and build outputs
-	rm -rf $(VENV) $(STAMPS) models var results $(MO) .pytest_cache .ruff_cache
+	rm -rf $(VENV) $(STAMPS) models var results $(MO) .pytest_cache .ruff_cache \
+	  $(WEB)/node_modules test-artifacts

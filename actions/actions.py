@@ -201,6 +201,20 @@ class ActionDefaultFallback(ReplyAction):
     kind = "default_fallback"
 
 
+def explicit_session_start(events: list[dict[str, Any]]) -> bool:
+    """Whether the user asked for this session start ("/session_start").
+
+    Rasa logs a ``user_featurization`` event after the user's message, so the
+    message is the latest event other than those.
+    """
+    for event in reversed(events):
+        if event.get("event") == "user_featurization":
+            continue
+        intent = (event.get("parse_data") or {}).get("intent") or {}
+        return event.get("event") == "user" and intent.get("name") == "session_start"
+    return False
+
+
 class ActionSessionStart(Action):
     """Start a session: carry slots over, take the language from metadata.
 
@@ -220,16 +234,7 @@ class ActionSessionStart(Action):
         """Emit SessionStarted, the carried and new slots, then action_listen."""
         metadata = tracker.get_slot("session_started_metadata") or {}
         language = metadata.get("language") or tracker.get_slot("language")
-        explicit = (
-            bool(tracker.events)
-            and tracker.events[-1].get("event") == "user"
-            and (
-                (tracker.events[-1].get("parse_data") or {})
-                .get("intent", {})
-                .get("name")
-                == "session_start"
-            )
-        )
+        explicit = explicit_session_start(tracker.events)
         outcome = session_start(
             language, default_repository().snapshot(), greet=explicit
         )

@@ -6,7 +6,9 @@ This module is the one place that sets the ``language`` slot. The rules:
    ``language`` entity) wins;
 2. any CJK ideograph makes the message Chinese, so "TACE 是什么" is Chinese;
 3. Latin text of two or more words is English;
-4. anything else ("TACE", "ok", "👍", "2") keeps the current language.
+4. anything else ("TACE", "ok", "👍", "2") keeps the current language, and so
+   does a button's payload (``/ask_more{"topic": "transplant"}``), which is
+   not words the user wrote.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ DEFAULT_LANGUAGE = "en"
 _IDEOGRAPH = re.compile(
     "[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002a6df]"
 )
+_PAYLOAD = re.compile(r"^\s*/[a-z_]+(\{.*\})?\s*$", re.S)
 _LATIN_WORD = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)?")
 
 _ZH_NAMES = r"(?:中文|汉语|漢語|華語|华语|普通话|简体中文|国语)"
@@ -69,6 +72,11 @@ def requested_language(text: str | None) -> str | None:
     return None
 
 
+def is_payload(text: str) -> bool:
+    """Whether a message is a button's ``/intent{...}`` payload, not typed words."""
+    return bool(_PAYLOAD.match(text))
+
+
 def has_cjk(text: str) -> bool:
     """Whether the text contains a Chinese ideograph."""
     return bool(_IDEOGRAPH.search(text))
@@ -77,7 +85,7 @@ def has_cjk(text: str) -> bool:
 def detect_language(text: str | None, current: str | None = None) -> str:
     """The language to answer this message in, given the conversation's current one."""
     current = normalise(current) or DEFAULT_LANGUAGE
-    if not text:
+    if not text or is_payload(text):
         return current
     explicit = requested_language(text)
     if explicit:

@@ -15,6 +15,7 @@ from actions.actions import (
     ActionSwitchLanguage,
     ActionTreatmentChoice,
     ReplyAction,
+    explicit_session_start,
     turn_from_tracker,
 )
 from bot import records
@@ -130,9 +131,13 @@ async def test_explicit_session_start_greets_in_metadata_language(
         "text": "/session_start",
         "parse_data": {"intent": {"name": "session_start"}, "entities": []},
     }
+    # What Rasa logs: the message, then its featurization marker.
     tracker = tracker_factory(
         "tracker_new",
-        events=[user],
+        events=[
+            user,
+            {"event": "user_featurization", "use_text_for_featurization": False},
+        ],
         slots={"session_started_metadata": {"language": "zh"}},
     )
     events = await ActionSessionStart().run(dispatcher, tracker, domain)
@@ -140,6 +145,17 @@ async def test_explicit_session_start_greets_in_metadata_language(
     assert SlotSet("greeted", True) in events
     assert "不是医生" in dispatcher.messages[0]["text"]
     assert dispatcher.messages[0]["buttons"]
+
+
+def test_only_the_users_own_session_start_is_explicit():
+    user = {"event": "user", "parse_data": {"intent": {"name": "session_start"}}}
+    hello = {"event": "user", "parse_data": {"intent": {"name": "greet"}}}
+    marker = {"event": "user_featurization"}
+    assert explicit_session_start([user])
+    assert explicit_session_start([user, marker])
+    assert not explicit_session_start([])
+    assert not explicit_session_start([hello, marker])
+    assert not explicit_session_start([user, marker, {"event": "action", "name": "x"}])
 
 
 def test_sdk_registers_exactly_the_domain_actions(domain):

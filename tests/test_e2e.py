@@ -7,7 +7,9 @@ Needs the trained model: ``make test`` trains it first.
 
 from __future__ import annotations
 
+import json
 import time
+import urllib.request
 import uuid
 
 import pytest
@@ -121,3 +123,27 @@ def test_message_text_is_not_logged_at_info(server):
     Conversation(server.base).say(secret)
     time.sleep(0.5)
     assert secret.split()[3] not in server.log.read_text()
+
+
+def test_buttons_answer_in_the_conversations_language(server):
+    # Payloads are not words: a Chinese conversation stays Chinese.
+    chat = Conversation(server.base)
+    menu = chat.say('/switch_language{"language": "zh"}')
+    button = next(
+        b for m in menu for b in m.get("buttons") or [] if "移植" in b["title"]
+    )
+    answer = " ".join(chat.texts(button["payload"]))
+    assert "肝移植" in answer and "来源" in answer and "Source" not in answer
+
+
+def test_web_session_start_greets_in_the_pages_language(server):
+    body = {"message": "/session_start", "metadata": {"language": "zh"}}
+    chat = Conversation(server.base)
+    request = urllib.request.Request(
+        chat.url,
+        data=json.dumps({"sender": chat.sender, **body}).encode(),
+        headers={"Content-Type": "application/json"},
+    )
+    with urllib.request.urlopen(request, timeout=60) as response:
+        messages = json.loads(response.read())
+    assert "不是医生" in messages[0]["text"] and messages[-1]["buttons"]

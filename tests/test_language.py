@@ -29,6 +29,12 @@ from bot.language import detect_language, has_cjk, normalise, requested_language
         ("用英语", "zh", "en"),
         ("can you answer in Chinese", "en", "zh"),
         ("switch to Mandarin", "en", "zh"),
+        # A button's payload is not the user's words: the language stays.
+        ('/ask_more{"topic": "transplant", "section": "overview"}', "zh", "zh"),
+        ('/feedback{"helpful": "yes", "topic": "ablation"}', "zh", "zh"),
+        ("/show_menu", "zh", "zh"),
+        ('/ask_more{"topic": "transplant"}', "en", "en"),
+        ("/ what is TACE", "zh", "en"),
     ],
 )
 def test_detect_language(text, current, expected):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+import logging
 import urllib.request
 from pathlib import Path
 
@@ -92,3 +94,19 @@ def test_telemetry_is_off_in_the_running_servers(guarded):
 def test_conversation_still_works_with_the_guards_on(guarded):
     replies = Conversation(guarded.base).texts("What is a carcinoid crisis?")
     assert any("Carcinoid crisis — What it is" in r for r in replies)
+
+
+def test_rasa_channel_errors_never_log_the_message_text(caplog):
+    # Rasa's REST channel logs the text when a client hangs up mid-answer:
+    # structlog renders the event as JSON to the stdlib logger of rest.py.
+    import bot.channels  # noqa: F401 - installs the filters, as Rasa's import does
+
+    event = {
+        "text": "I have chest pain, my name is Ann",
+        "event": "rest.message.received.timeout",
+        "level": "error",
+    }
+    with caplog.at_level(logging.INFO):
+        logging.getLogger("rasa.core.channels.rest").error(json.dumps(event))
+    assert "rest.message.received.timeout" in caplog.text
+    assert "chest pain" not in caplog.text and "Ann" not in caplog.text

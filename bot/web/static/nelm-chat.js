@@ -407,5 +407,13 @@
   renderLog();
   if (!state.messages.length) startConversation();
   armIdleTimer();
-  window.nelmGuide = { state: function () { return state; }, idle: armIdleTimer };
+  // For tests and for clinic staff checking a page: the state, and the renderer.
+  window.nelmGuide = {
+    state: function () { return state; },
+    render: function (text) {
+      var box = document.createElement("div");
+      renderMarkdown(box, String(text));
+      return box.innerHTML;
+    }
+  };
 })();
