@@ -169,7 +169,9 @@ class WebPages(InputChannel):
     ) -> None:
         self.public_url = (os.environ.get("PUBLIC_URL") or public_url or "").strip()
         timeout = os.environ.get("KIOSK_TIMEOUT") or kiosk_timeout
-        self.kiosk_timeout = int(timeout) if timeout else web.DEFAULT_KIOSK_TIMEOUT
+        if timeout is None or timeout == "":
+            timeout = web.DEFAULT_KIOSK_TIMEOUT
+        self.kiosk_timeout = int(timeout)
         if self.kiosk_timeout <= 0:
             raise ValueError("the kiosk timeout must be a positive number of seconds")
         self.frame_ancestors = (

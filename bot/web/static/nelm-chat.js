@@ -161,8 +161,10 @@
   function appendMessage(message) {
     state.messages.push(message);
     saveState();
-    els.log.appendChild(messageElement(message));
+    var element = messageElement(message);
+    els.log.appendChild(element);
     scrollToEnd();
+    return element;
   }
 
   function scrollToEnd() {
@@ -254,14 +256,18 @@
     return post(request.message).then(function (replies) {
       if (sender !== state.sender) return; // a new conversation started meanwhile
       pending = null;
+      var first = null;
       (Array.isArray(replies) ? replies : []).forEach(function (reply) {
         if (!reply || (!reply.text && !reply.buttons)) return;
         var buttons = (reply.buttons || []).filter(function (b) {
           return b && typeof b.title === "string" && typeof b.payload === "string";
         }).map(function (b) { return { title: b.title, payload: b.payload }; });
         buttons.forEach(function (b) { noteTopic(b.payload); });
-        appendMessage({ from: "bot", text: String(reply.text || ""), buttons: buttons, lang: state.lang });
+        var element = appendMessage({ from: "bot", text: String(reply.text || ""), buttons: buttons, lang: state.lang });
+        first = first || element;
       });
+      // Show the start of the answer, not its last button.
+      if (first && first.scrollIntoView) first.scrollIntoView({ block: "start" });
     }).catch(function (error) {
       if (window.console) console.warn("NELM Guide:", error);
       if (sender !== state.sender) return;
