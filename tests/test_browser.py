@@ -430,6 +430,7 @@ def test_kiosk_inactivity_clears_the_screen_and_keeps_nothing(server, page):
     )
     settle(page)
     assert page.locator(".msg.user").count() == 1
+    page.fill("#nelm-input", "my half-typed question")  # then walks away
     # A warning first, then a fresh screen and a fresh session.
     expect(page.locator("#nelm-timeout")).to_be_visible(timeout=10_000)
     expect(page.locator(".msg.user")).to_have_count(0, timeout=10_000)
@@ -437,6 +438,7 @@ def test_kiosk_inactivity_clears_the_screen_and_keeps_nothing(server, page):
     expect(page.locator("#nelm-timeout")).to_be_hidden()
     assert not page.locator("#nelm-log").inner_text().count("Carcinoid crisis —")
     assert state(page)["sender"] != first_sender
+    expect(page.locator("#nelm-input")).to_have_value("")
     stored = page.evaluate("() => [sessionStorage.length, localStorage.length]")
     assert stored == [0, 0]
     assert page.evaluate("() => document.cookie") == ""

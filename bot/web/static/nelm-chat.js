@@ -365,6 +365,7 @@
     }
     idleTimer = setTimeout(function () {
       els.printSheet.textContent = "";
+      els.input.value = "";
       say("");
       newConversation();
       armIdleTimer();
@@ -407,6 +408,14 @@
     ["pointerdown", "keydown", "touchstart", "input", "wheel"].forEach(function (type) {
       document.addEventListener(type, armIdleTimer, { passive: true });
     });
+    // Full screen from the first touch (browsers allow it only after one);
+    // a browser started with --kiosk is full screen already.
+    document.addEventListener("pointerdown", function () {
+      var root = document.documentElement;
+      if (!document.fullscreenElement && root.requestFullscreen) {
+        root.requestFullscreen().catch(function () { /* not allowed here */ });
+      }
+    }, { once: true });
   }
 
   renderLabels();
