@@ -20,6 +20,7 @@ WEB := bot/web
 # Debian's Chromium drives the browser tests (Playwright never downloads one).
 export CHROMIUM ?= /usr/bin/chromium
 BROWSER_PACKAGES := chromium fonts-noto-cjk fonts-noto-color-emoji
+SCALE_PACKAGES := postgresql redis-server nginx
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 POT := translations/messages.pot
 PO := translations/zh/LC_MESSAGES/messages.po
@@ -27,7 +28,7 @@ MO := translations/zh/LC_MESSAGES/messages.mo
 TRAIN_INPUTS = config.yml domain.yml $(shell find data/nlu data/rules data/stories -name '*.yml' 2>/dev/null | sort)
 
 .PHONY: help setup run test lint validate train db i18n-extract i18n-update actions shell eval content-check report purge cv stress bench \
-        i18n-compile test-unit test-core web browser clean FORCE
+        i18n-compile test-unit test-core web browser scale-deps test-scale clean FORCE
 
 help: ## list the targets
 	@grep -E '^[a-z0-9-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | expand -t 16
@@ -52,6 +53,11 @@ browser: ## install Debian's Chromium and CJK/emoji fonts for the browser tests
 	@test -x $(CHROMIUM) && fc-list | grep -q "Noto Sans CJK" || { \
 	  $(SUDO) apt-get update -qq && \
 	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $(BROWSER_PACKAGES); }
+
+scale-deps: ## install Debian's PostgreSQL, Redis and nginx for the scale tests
+	@{ ls /usr/lib/postgresql/*/bin/initdb && command -v redis-server && command -v nginx; } \
+	  >/dev/null 2>&1 || { $(SUDO) apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $(SCALE_PACKAGES); }
 
 # Retrain only when the training data, domain or config really changed
 # (content hash, not timestamps: a fresh clone does not retrain twice).
@@ -102,8 +108,9 @@ lint: setup ## ruff
 validate: setup ## rasa data validate
 	$(BIN)/rasa data validate --fail-on-warnings
 
-test-unit: setup web browser $(MO) $(MODEL) ## pytest: bot/, actions/, i18n, channels, browser, end-to-end
-	$(BIN)/pytest
+# The scale test runs its short form here (8 conversations; make test-scale: 20).
+test-unit: setup web browser scale-deps $(MO) $(MODEL) ## pytest: library, channels, browser, end-to-end, scale
+	SCALE_CONVERSATIONS=$${SCALE_CONVERSATIONS:-8} $(BIN)/pytest
 
 report: setup db ## usage report for a date range: FROM=YYYY-MM-DD TO=YYYY-MM-DD
 	$(PYTHON) -m bot report $(if $(FROM),--from $(FROM)) $(if $(TO),--to $(TO))
@@ -119,6 +126,9 @@ eval: setup $(MO) db $(MODEL) ## held-out dev set through the bot: accuracy per 
 
 bench: setup $(MO) db ## benchmark vs Rasa's default pipeline and an echo floor (slow)
 	$(PYTHON) -m bot bench
+
+test-scale: setup web browser scale-deps $(MO) $(MODEL) ## 2 Rasa replicas behind nginx, PostgreSQL + Redis
+	SCALE_CONVERSATIONS=$${SCALE_CONVERSATIONS:-20} $(BIN)/pytest tests/test_scale.py
 
 stress: setup $(MO) $(MODEL) ## load: 50 conversations x 20 messages at once
 	LOAD_CONVERSATIONS=50 LOAD_MESSAGES=20 $(BIN)/pytest tests/test_load.py tests/test_bad_input.py tests/test_faults.py

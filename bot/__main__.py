@@ -115,6 +115,10 @@ def main(argv: list[str] | None = None) -> int:
         "--out", help="folder for report.csv and report.html (default var/report)"
     )
     commands.add_parser("bench", help="speed, memory, accuracy vs Rasa's default")
+    endpoints = commands.add_parser(
+        "endpoints", help="write Rasa's endpoints file from the environment"
+    )
+    endpoints.add_argument("out", help="the file to write, e.g. var/endpoints.yml")
     evaluate = commands.add_parser("eval", help="held-out dev set through the bot")
     evaluate.add_argument("--url", help="a running bot (default: start one)")
     args = parser.parse_args(argv)
@@ -132,6 +136,11 @@ def main(argv: list[str] | None = None) -> int:
             from bot import bench
 
             print(bench.table(bench.run()))
+            return 0
+        if args.command == "endpoints":
+            from bot import endpoints as endpoints_module
+
+            endpoints_module.write(args.out)
             return 0
         if args.command == "report":
             return _report(args.start, args.end, args.out)

@@ -79,6 +79,7 @@ def start(
     if not MODEL.exists():
         raise RuntimeError("no trained model: run `make train`")
     workdir = Path(workdir or tempfile.mkdtemp(prefix="nelm-bot-"))
+    workdir.mkdir(parents=True, exist_ok=True)
     rasa_port, actions_port = free_port(), free_port()
     endpoints = workdir / "endpoints.yml"
     endpoints.write_text(
@@ -109,13 +110,17 @@ def start(
         stderr=subprocess.STDOUT,
         start_new_session=True,
     )
-    bot = LocalBot(f"http://127.0.0.1:{rasa_port}", log, process, workdir, env)
+    # ROLE (see serve.sh): "all", a Rasa replica ("rasa") or only "actions".
+    role = env.get("ROLE", "all")
+    rasa_url = f"http://127.0.0.1:{env['RASA_PORT']}"
+    actions_url = f"http://127.0.0.1:{env['ACTIONS_PORT']}"
+    base = actions_url if role == "actions" else rasa_url
+    bot = LocalBot(base, log, process, workdir, env)
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline and process.poll() is None:
-        if (
-            http_status(bot.base + "/") == 200
-            and http_status(f"http://127.0.0.1:{actions_port}/health") == 200
-        ):
+        if (role == "actions" or http_status(rasa_url + "/") == 200) and http_status(
+            actions_url + "/health"
+        ) == 200:
             return bot
         time.sleep(0.5)
     bot.stop()
