@@ -25,7 +25,7 @@ from sanic.exceptions import InvalidUsage
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
-from bot import web
+from bot import speedups, web
 from bot.knowledge import Knowledge, KnowledgeRepository, default_repository
 from bot.language import detect_language
 from bot.safety import assess
@@ -72,6 +72,8 @@ def install_log_filters() -> None:
 
 
 install_log_filters()
+# Rasa re-checks a JSON schema on every action response: see bot/speedups.py.
+speedups.install()
 
 MAX_MESSAGE = 2000
 MAX_SENDER = 128
