@@ -19,7 +19,7 @@ import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from bot import settings
+from bot import endpoints, settings
 
 MODEL = settings.PROJECT_ROOT / "models" / "nelm.tar.gz"
 
@@ -81,18 +81,20 @@ def start(
     workdir = Path(workdir or tempfile.mkdtemp(prefix="nelm-bot-"))
     workdir.mkdir(parents=True, exist_ok=True)
     rasa_port, actions_port = free_port(), free_port()
-    endpoints = workdir / "endpoints.yml"
-    endpoints.write_text(
-        f'action_endpoint:\n  url: "http://127.0.0.1:{actions_port}/webhook"\n'
-        f"tracker_store:\n  type: SQL\n  dialect: sqlite\n"
-        f"  db: {workdir / 'tracker.db'}\n",
-        encoding="utf-8",
+    endpoints_file = workdir / "endpoints.yml"
+    # As serve.sh writes it, with this bot's own tracker database.
+    endpoints.write(
+        str(endpoints_file),
+        {
+            "ACTIONS_PORT": str(actions_port),
+            "TRACKER_DB_URL": f"sqlite:///{workdir / 'tracker.db'}",
+        },
     )
     env = dict(
         os.environ,
         RASA_PORT=str(rasa_port),
         ACTIONS_PORT=str(actions_port),
-        ENDPOINTS=str(endpoints),
+        ENDPOINTS=str(endpoints_file),
         DATABASE_URL=f"sqlite:///{workdir / 'nelm.db'}",
         HOST="127.0.0.1",
     )

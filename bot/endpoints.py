@@ -10,6 +10,10 @@
 - ``REDIS_URL`` — the lock store that keeps one conversation's messages in
   order across replicas (``redis://:pw@host:6379/1``); unset: Rasa's
   in-memory lock store, right for one process.
+
+With one process (no ``REDIS_URL``) the tracker store is
+``bot.trackers.CachingSQLTrackerStore``: the same SQL tables, with recent
+conversations kept in memory; with replicas, Rasa's own SQL store.
 """
 
 from __future__ import annotations
@@ -22,6 +26,9 @@ from urllib.parse import unquote, urlsplit
 import yaml
 
 from bot import settings
+
+# One process only: see bot/trackers.py.
+CACHING_STORE = "bot.trackers.CachingSQLTrackerStore"
 
 
 def tracker_store(url: str) -> dict[str, Any]:
@@ -80,6 +87,8 @@ def endpoints(env: Mapping[str, str] | None = None) -> dict[str, Any]:
     }
     if env.get("REDIS_URL"):
         config["lock_store"] = lock_store(env["REDIS_URL"])
+    else:
+        config["tracker_store"]["type"] = CACHING_STORE
     return config
 
 

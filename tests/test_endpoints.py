@@ -13,11 +13,11 @@ def test_defaults_need_nothing_installed():
     assert config == {
         "action_endpoint": {"url": "http://127.0.0.1:5055/webhook"},
         "tracker_store": {
-            "type": "SQL",
+            "type": "bot.trackers.CachingSQLTrackerStore",
             "dialect": "sqlite",
             "db": str(VAR_DIR / "tracker.db"),
         },
-    }  # no lock store: Rasa's in-memory one
+    }  # no lock store: Rasa's in-memory one, and one process: the cached store
 
 
 def test_postgresql_redis_and_a_separate_action_server():
@@ -29,7 +29,7 @@ def test_postgresql_redis_and_a_separate_action_server():
         }
     )
     assert config["action_endpoint"]["url"] == "http://actions:5055/webhook"
-    assert config["tracker_store"] == {
+    assert config["tracker_store"] == {  # replicas: Rasa's own SQL store
         "type": "SQL",
         "dialect": "postgresql",
         "url": "db.internal",
