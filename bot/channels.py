@@ -27,7 +27,7 @@ from sanic.response import HTTPResponse
 
 from bot import speedups, web
 from bot.knowledge import Knowledge, KnowledgeRepository, default_repository
-from bot.language import detect_language
+from bot.language import detect_language, normalise
 from bot.safety import assess
 
 logger = logging.getLogger(__name__)
@@ -182,6 +182,13 @@ class WebPages(InputChannel):
         missing = web.vendor_missing()
         if missing:
             logger.warning("web pages: %s missing, run `make web`", ", ".join(missing))
+        # Rendered once per mode, language and address (bounded: the address
+        # comes from the request's Host header).
+        self._page = lru_cache(maxsize=32)(self._render_page)
+
+    def _render_page(self, mode: str, lang: str | None, chat_url: str) -> str:
+        config = web.page_config(knowledge(), mode, lang, chat_url, self.kiosk_timeout)
+        return web.render_page(config)
 
     @classmethod
     def name(cls) -> str:
@@ -228,16 +235,9 @@ class WebPages(InputChannel):
         pages = Blueprint("nelm_web_pages", __name__)
 
         def page(request: Request, mode: str) -> HTTPResponse:
-            config = web.page_config(
-                knowledge(),
-                mode,
-                request.args.get("lang"),
-                self.chat_url(request),
-                self.kiosk_timeout,
-            )
-            return response.html(
-                web.render_page(config), headers=self._headers(html=True)
-            )
+            lang = normalise(request.args.get("lang"))
+            html = self._page(mode, lang, self.chat_url(request))
+            return response.html(html, headers=self._headers(html=True))
 
         @pages.route("/chat", methods=["GET"])
         async def chat(request: Request) -> HTTPResponse:
@@ -256,26 +256,14 @@ class WebPages(InputChannel):
                 headers={**self._headers(), "Access-Control-Allow-Origin": "*"},
             )
 
-        @pages.route("/web/<name:str>", methods=["GET"])
+        @pages.route("/web/<name:path>", methods=["GET"])
         async def static(request: Request, name: str) -> HTTPResponse:
-            path = web.STATIC_DIR / name
-            if name not in STATIC_TYPES or not path.is_file():
+            found = web.asset(name)
+            if found is None:
                 return response.text("not found", status=404)
+            body, content_type = found
             return HTTPResponse(
-                path.read_bytes(),
-                content_type=STATIC_TYPES[name],
-                headers=self._headers(),
-            )
-
-        @pages.route("/web/vendor/<name:str>", methods=["GET"])
-        async def vendor(request: Request, name: str) -> HTTPResponse:
-            path = web.VENDOR_FILES.get(name)
-            if path is None or not path.is_file():
-                return response.text("not found (run `make web`)", status=404)
-            return HTTPResponse(
-                path.read_bytes(),
-                content_type="text/javascript; charset=utf-8",
-                headers=self._headers(),
+                body, content_type=content_type, headers=self._headers()
             )
 
         @pages.route("/kiosk/qr.svg", methods=["GET"])
@@ -296,12 +284,6 @@ class WebPages(InputChannel):
             return response.json(sheet, headers=self._headers(html=True))
 
         return pages
-
-
-STATIC_TYPES = {
-    "nelm-chat.js": "text/javascript; charset=utf-8",
-    "nelm-chat.css": "text/css; charset=utf-8",
-}
 
 
 def knowledge() -> Knowledge:

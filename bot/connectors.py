@@ -76,16 +76,17 @@ class ChoiceOutput(OutputChannel):
 
     limit = 1600
 
+    @property
+    def _turns(self) -> dict[str, dict[str, int]]:
+        # Per recipient; set up on first use (Rasa's classes own __init__).
+        return self.__dict__.setdefault("_nelm_turns", {})
+
     def _turn(self, recipient_id: str) -> dict[str, int]:
-        turns = self.__dict__.setdefault("_nelm_turns", {})
-        return turns.setdefault(str(recipient_id), {"numbers": 0, "sent": 0})
+        return self._turns.setdefault(str(recipient_id), {"numbers": 0, "sent": 0})
 
     def begin_turn(self, recipient_id: str) -> None:
         """A user message arrived: number options from 1 again."""
-        self.__dict__.setdefault("_nelm_turns", {})[str(recipient_id)] = {
-            "numbers": 0,
-            "sent": 0,
-        }
+        self._turns[str(recipient_id)] = {"numbers": 0, "sent": 0}
 
     def sent(self, recipient_id: str) -> int:
         """How many messages went to this recipient in this turn."""
@@ -93,7 +94,7 @@ class ChoiceOutput(OutputChannel):
 
     def end_turn(self, recipient_id: str) -> None:
         """Forget the turn's counters."""
-        self.__dict__.setdefault("_nelm_turns", {}).pop(str(recipient_id), None)
+        self._turns.pop(str(recipient_id), None)
 
     def markup(self, recipient_id: str, text: str) -> str:
         """The bot's Markdown in this app's markup."""

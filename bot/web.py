@@ -38,6 +38,14 @@ VENDOR_FILES = {
     "marked.js": NODE_MODULES / "marked" / "lib" / "marked.umd.js",
     "purify.js": NODE_MODULES / "dompurify" / "dist" / "purify.min.js",
 }
+_JS = "text/javascript; charset=utf-8"
+# Every file the pages load, by its path under /web/, with its type.
+ASSETS = {
+    "nelm-chat.js": (STATIC_DIR / "nelm-chat.js", _JS),
+    "nelm-chat.css": (STATIC_DIR / "nelm-chat.css", "text/css; charset=utf-8"),
+    **{f"vendor/{name}": (path, _JS) for name, path in VENDOR_FILES.items()},
+}
+_ASSET_BYTES: dict[str, bytes] = {}
 MODES = ("page", "widget", "kiosk")
 QUESTIONS = "questions"
 DEFAULT_KIOSK_TIMEOUT = 90
@@ -85,6 +93,19 @@ def questions_sheet(kb: Knowledge, topic_id: str, lang: str) -> dict[str, str] |
     }
 
 
+def asset(name: str) -> tuple[bytes, str] | None:
+    """A page file's bytes and type (read from disk once), or None."""
+    if name not in ASSETS:
+        return None
+    path, content_type = ASSETS[name]
+    if name not in _ASSET_BYTES:
+        if not path.is_file():
+            return None  # not installed yet: `make web`
+        _ASSET_BYTES[name] = path.read_bytes()
+    return _ASSET_BYTES[name], content_type
+
+
+@lru_cache(maxsize=16)
 def qr_svg(url: str) -> str:
     """An SVG QR code for ``url`` (high contrast, with a quiet zone)."""
     code = segno.make(url, error="m", micro=False)
@@ -125,24 +146,43 @@ def script_json(data: Any) -> str:
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
-@lru_cache(maxsize=4)
+@lru_cache(maxsize=8)
 def _template(name: str) -> Template:
     return Template((WEB_DIR / "templates" / name).read_text(encoding="utf-8"))
 
 
+# What differs between the chat page (and the widget's frame) and the kiosk:
+# words in the header (keys of data/web.yml) and the body.
+_LAYOUTS = {
+    "kiosk": {"subtitle": "kiosk_welcome", "english": "English",
+              "new_conversation": "start_over"},
+    "chat": {"subtitle": "subtitle", "english": "EN",
+             "new_conversation": "new_conversation"},
+}  # fmt: skip
+
+
 def render_page(config: dict[str, Any]) -> str:
     """The HTML of the chat page, the widget's frame or the kiosk."""
-    name = "kiosk.html" if config["mode"] == "kiosk" else "chat.html"
     lang = config["lang"] or "en"
     words = config["strings"][lang]
-    return _template(name).substitute(
+    conversation = _template("conversation.html").template
+    kiosk = config["mode"] == "kiosk"
+    body = (
+        _template("kiosk.html").substitute(conversation=conversation)
+        if kiosk
+        else conversation
+    )
+    return _template("page.html").substitute(
+        _LAYOUTS["kiosk" if kiosk else "chat"],
         lang="zh-Hans" if lang == "zh" else "en",
         title=_escape(words["title"]),
         mode=config["mode"],
         config=script_json(config),
+        body=body,
     )
 
 
+@lru_cache(maxsize=1)
 def render_widget() -> str:
     """The embed script, with its few words in both languages."""
     words = {

@@ -163,7 +163,6 @@
     saveState();
     var element = messageElement(message);
     els.log.appendChild(element);
-    scrollToEnd();
     return element;
   }
 
@@ -285,6 +284,7 @@
     noteTopic(text);
     if (shown !== null) {
       appendMessage({ from: "user", text: shown === undefined ? text : shown, lang: state.lang });
+      scrollToEnd();
     }
     var request = { message: text };
     busy = busy.then(function () { return deliver(request); });
@@ -394,7 +394,7 @@
   Array.prototype.forEach.call(document.querySelectorAll("button[data-lang]"), function (b) {
     b.addEventListener("click", function () { switchLanguage(b.getAttribute("data-lang")); });
   });
-  if (els.close) {
+  if (config.mode === "widget") {
     els.close.addEventListener("click", function () {
       window.parent.postMessage({ nelm: "close" }, "*");
     });
