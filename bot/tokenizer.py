@@ -1,8 +1,8 @@
 """Jieba word segmentation with a compact main dictionary (issue: measured quality).
 
-Jieba's own dictionary has about 350,000 words; loaded, it holds about 93 MB
-of every Rasa server's memory (measured), which kept the server above its
-900 MB target. ``CompactJiebaTokenizer`` is Rasa's ``JiebaTokenizer`` with a
+Jieba's own dictionary has 349,046 words; loading it added 75 MB to a fresh
+Python process (measured), in every Rasa server, which kept the server above
+its 900 MB target. ``CompactJiebaTokenizer`` is Rasa's ``JiebaTokenizer`` with a
 smaller dictionary chosen at training time and stored in the model:
 
 * every word of Jieba's dictionary that occurs anywhere in the training data,
@@ -12,6 +12,8 @@ smaller dictionary chosen at training time and stored in the model:
 * the ``common_words`` most frequent words, for what people write that the
   training data does not contain. Anything else is cut by Jieba's model for
   unknown words, as before, and the character n-gram features still see it.
+  With 50,000 (the default), 108 of the 110 Chinese dev-set questions, which
+  are never trained on, are cut exactly as with the full dictionary.
 
 The component owns its ``jieba.Tokenizer``: Jieba's global default dictionary
 is never loaded. Custom dictionaries (``dictionary_path``) still work: they
@@ -128,7 +130,7 @@ class CompactJiebaTokenizer(JiebaTokenizer):
     @staticmethod
     def get_default_config() -> dict[str, Any]:
         """JiebaTokenizer's settings, and how many common words to keep."""
-        return {**JiebaTokenizer.get_default_config(), "common_words": 20000}
+        return {**JiebaTokenizer.get_default_config(), "common_words": 50000}
 
     def __init__(
         self,
