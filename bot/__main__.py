@@ -79,15 +79,15 @@ def _evaluate(url: str | None) -> int:
     bot = None if url else devserver.start()
     try:
         base = url or bot.base
-        results = evaluate.evaluate(
-            lambda text: devserver.Conversation(base).texts(text),
-            kb,
-            evaluate.load_questions(),
-        )
+        ask = lambda text: devserver.Conversation(base).texts(text)  # noqa: E731
+        results = evaluate.evaluate(ask, kb, evaluate.load_questions())
+        declines = evaluate.evaluate_out_of_scope(ask, kb, evaluate.load_out_of_scope())
     finally:
         if bot:
             bot.stop()
     print(evaluate.report(results))
+    print("\nout of scope: declined kindly, with the menu (reported, not yet a gate)")
+    print(evaluate.report(declines))
     return 0 if evaluate.passed(results) else 1
 
 

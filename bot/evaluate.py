@@ -4,6 +4,10 @@ Every question in ``tests/dev_set.yml`` is sent in a fresh conversation to a
 running bot. The answer's heading ("**Topic — Section**", in the question's
 language) names the topic and section it came from; a question counts as
 right when both match and the answer is in the question's language.
+
+The dev set's out-of-scope questions count as right when the bot declines
+kindly in the question's language: "I can't help with that" (or "I didn't
+understand") with the menu, never a content answer or a question back.
 """
 
 from __future__ import annotations
@@ -17,6 +21,7 @@ from pathlib import Path
 import yaml
 
 from bot import settings
+from bot.dialogue import ui_text
 from bot.i18n import translate
 from bot.knowledge import Knowledge
 from bot.language import has_cjk
@@ -24,6 +29,9 @@ from bot.language import has_cjk
 DEV_SET = settings.PROJECT_ROOT / "tests" / "dev_set.yml"
 TARGET = 0.95
 HEADING = re.compile(r"^\*\*(.+?) — (.+?)\*\*")
+OUT_OF_SCOPE = ("out_of_scope", "declined")
+# The replies that decline a question (data/ui.yml), each with the menu.
+DECLINES = ("out_of_scope", "fallback")
 
 
 @dataclass(frozen=True)
@@ -44,6 +52,34 @@ class Result:
 def load_questions(path: Path = DEV_SET) -> list[dict]:
     """The dev-set questions."""
     return yaml.safe_load(path.read_text("utf-8"))["questions"]
+
+
+def load_out_of_scope(path: Path = DEV_SET) -> list[str]:
+    """The dev set's out-of-scope questions."""
+    return yaml.safe_load(path.read_text("utf-8")).get("out_of_scope", [])
+
+
+def declined(texts: list[str], lang: str) -> bool:
+    """Whether the replies decline the question kindly, in ``lang``."""
+    openings = [ui_text(key, lang).split("\n\n")[0] for key in DECLINES]
+    return any(text.startswith(opening) for text in texts for opening in openings)
+
+
+def evaluate_out_of_scope(
+    ask: Callable[[str], list[str]], kb: Knowledge, questions: list[str]
+) -> list[Result]:
+    """Ask every out-of-scope question; right when the bot declines."""
+    index = heading_index(kb)
+    results = []
+    for text in questions:
+        lang = "zh" if has_cjk(text) else "en"
+        replies = ask(text)
+        if declined(replies, lang):
+            got = OUT_OF_SCOPE
+        else:
+            got = answered(replies, lang, index) or ("reply", replies[-1][:40])
+        results.append(Result(text, lang, OUT_OF_SCOPE, got))
+    return results
 
 
 def heading_index(kb: Knowledge) -> dict[tuple[str, str, str], tuple[str, str]]:
