@@ -79,7 +79,10 @@ def _evaluate(url: str | None) -> int:
     bot = None if url else devserver.start()
     try:
         base = url or bot.base
-        ask = lambda text: devserver.Conversation(base).texts(text)  # noqa: E731
+
+        def ask(text: str) -> list[str]:
+            return devserver.Conversation(base).texts(text)
+
         results = evaluate.evaluate(ask, kb, evaluate.load_questions())
         declines = evaluate.evaluate_out_of_scope(ask, kb, evaluate.load_out_of_scope())
     finally:

@@ -59,6 +59,11 @@ def load_out_of_scope(path: Path = DEV_SET) -> list[str]:
     return yaml.safe_load(path.read_text("utf-8")).get("out_of_scope", [])
 
 
+def question_language(text: str) -> str:
+    """The language a dev-set question is written in."""
+    return "zh" if has_cjk(text) else "en"
+
+
 def declined(texts: list[str], lang: str) -> bool:
     """Whether the replies decline the question kindly, in ``lang``."""
     openings = [ui_text(key, lang).split("\n\n")[0] for key in DECLINES]
@@ -72,7 +77,7 @@ def evaluate_out_of_scope(
     index = heading_index(kb)
     results = []
     for text in questions:
-        lang = "zh" if has_cjk(text) else "en"
+        lang = question_language(text)
         replies = ask(text)
         if declined(replies, lang):
             got = OUT_OF_SCOPE
@@ -115,7 +120,7 @@ def evaluate(
     index = heading_index(kb)
     results = []
     for q in questions:
-        lang = "zh" if has_cjk(q["text"]) else "en"
+        lang = question_language(q["text"])
         results.append(
             Result(
                 q["text"],

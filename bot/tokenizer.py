@@ -26,7 +26,6 @@ from __future__ import annotations
 
 import glob
 import json
-import os
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
@@ -121,6 +120,14 @@ def build_segmenter(words_file: Path | None, total: int | None) -> Any:
     return segmenter
 
 
+def add_user_dictionaries(segmenter: Any, folder: Path | str | None) -> None:
+    """Add every Jieba user dictionary in ``folder`` (if any) to ``segmenter``."""
+    if folder is None:
+        return
+    for user_dictionary in sorted(glob.glob(f"{folder}/*")):
+        segmenter.load_userdict(user_dictionary)
+
+
 @DefaultV1Recipe.register(
     DefaultV1Recipe.ComponentType.MESSAGE_TOKENIZER, is_trainable=True
 )
@@ -186,8 +193,7 @@ class CompactJiebaTokenizer(JiebaTokenizer):
         with model_storage.read_from(resource) as folder:
             meta = json.loads((folder / META_FILE).read_text(encoding="utf-8"))
             segmenter = build_segmenter(folder / WORDS_FILE, meta["total"])
-            for user_dictionary in sorted(glob.glob(f"{folder / USER_FOLDER}/*")):
-                segmenter.load_userdict(user_dictionary)
+            add_user_dictionaries(segmenter, folder / USER_FOLDER)
         return cls(config, model_storage, resource, segmenter)
 
     @property
@@ -195,10 +201,7 @@ class CompactJiebaTokenizer(JiebaTokenizer):
         """The Jieba segmenter of the component (full dictionary until trained)."""
         if self._segmenter is None:
             self._segmenter = build_segmenter(None, None)
-            custom = self._config["dictionary_path"]
-            if custom is not None and os.path.isdir(custom):
-                for user_dictionary in sorted(glob.glob(f"{custom}/*")):
-                    self._segmenter.load_userdict(user_dictionary)
+            add_user_dictionaries(self._segmenter, self._config["dictionary_path"])
         return self._segmenter
 
     def tokenize(self, message: Message, attribute: str) -> list[Token]:
