@@ -5,7 +5,7 @@
 # marked and DOMPurify for the web pages, exactly as package-lock.json says.
 FROM node:20-bookworm-slim AS web
 WORKDIR /web
-COPY bot/web/package.json bot/web/package-lock.json ./
+COPY bot/server/web/package.json bot/server/web/package-lock.json ./
 RUN npm ci --omit=dev --no-audit --no-fund
 
 FROM python:3.10-slim-bookworm
@@ -23,7 +23,7 @@ COPY actions actions
 RUN python -m venv .venv \
  && .venv/bin/pip install --upgrade "pip>=23,<25" \
  && .venv/bin/pip install .
-COPY --from=web /web/node_modules bot/web/node_modules
+COPY --from=web /web/node_modules bot/server/web/node_modules
 COPY . .
 RUN .venv/bin/pybabel compile --domain messages --directory translations \
  && .venv/bin/rasa train --fixed-model-name nelm --out models \

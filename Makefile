@@ -16,7 +16,7 @@ export PYTHONWARNINGS := ignore::DeprecationWarning
 export PYTHONPATH := $(CURDIR)
 
 MODEL := models/nelm.tar.gz
-WEB := bot/web
+WEB := bot/server/web
 # Debian's Chromium drives the browser tests (Playwright never downloads one).
 export CHROMIUM ?= /usr/bin/chromium
 BROWSER_PACKAGES := chromium fonts-noto-cjk fonts-noto-color-emoji
@@ -25,7 +25,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 POT := translations/messages.pot
 PO := translations/zh/LC_MESSAGES/messages.po
 MO := translations/zh/LC_MESSAGES/messages.mo
-TRAIN_INPUTS = config.yml domain.yml bot/tokenizer.py $(shell find data/nlu data/rules data/stories -name '*.yml' 2>/dev/null | sort)
+TRAIN_INPUTS = config.yml domain.yml bot/server/tokenizer.py $(shell find data/nlu data/rules data/stories -name '*.yml' 2>/dev/null | sort)
 
 .PHONY: help setup run test lint validate train db i18n-extract i18n-update actions shell eval content-check report purge cv stress bench \
         i18n-compile test-unit test-core web browser scale-deps test-scale clean FORCE
@@ -86,9 +86,9 @@ i18n-update: i18n-extract ## merge new msgids into translations/zh (then transla
 	$(BIN)/pybabel update --input-file $(POT) --output-dir translations \
 	  --domain messages --no-fuzzy-matching --ignore-obsolete
 
-db: setup ## (re)build the knowledge database from data/
+db: setup ## apply the record tables' migrations (feedback, answers, kept questions)
 	@mkdir -p var
-	$(PYTHON) -m bot build-db
+	$(PYTHON) -m bot migrate
 
 run: setup web $(MO) db $(MODEL) ## set up, build, train if needed, and serve the bot
 	scripts/serve.sh
@@ -128,10 +128,10 @@ bench: setup $(MO) db ## benchmark vs Rasa's default pipeline and an echo floor 
 	$(PYTHON) -m bot bench
 
 test-scale: setup web browser scale-deps $(MO) $(MODEL) ## 2 Rasa replicas behind nginx, PostgreSQL + Redis
-	SCALE_CONVERSATIONS=$${SCALE_CONVERSATIONS:-20} $(BIN)/pytest tests/test_scale.py
+	SCALE_CONVERSATIONS=$${SCALE_CONVERSATIONS:-20} $(BIN)/pytest tests/system/test_scale.py
 
 stress: setup $(MO) $(MODEL) ## load: 50 conversations x 20 messages at once
-	LOAD_CONVERSATIONS=50 LOAD_MESSAGES=20 $(BIN)/pytest tests/test_load.py tests/test_bad_input.py tests/test_faults.py
+	LOAD_CONVERSATIONS=50 LOAD_MESSAGES=20 $(BIN)/pytest tests/system/test_load.py tests/system/test_bad_input.py tests/system/test_faults.py
 
 cv: setup ## NLU 3-fold cross-validation (slow: trains three models)
 	$(BIN)/rasa test nlu --nlu data/nlu --config config.yml --cross-validation \

@@ -1,4 +1,4 @@
-"""Thin Rasa actions: read the tracker, call ``bot.dialogue``, dispatch the reply."""
+"""Thin Rasa actions: read the tracker, call ``bot.core.dialogue``, dispatch."""
 
 from __future__ import annotations
 
@@ -10,9 +10,9 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import ActionExecuted, EventType, SessionStarted, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from bot import records
-from bot.dialogue import Outcome, Turn, respond, session_start
-from bot.knowledge import default_repository
+from bot.content.knowledge import load_knowledge
+from bot.core.dialogue import REPLY_DATA, Outcome, Turn, respond, session_start
+from bot.records import store as records
 
 logger = logging.getLogger(__name__)
 
@@ -20,7 +20,7 @@ CARRIED_SLOTS = ("language", "topic", "section")
 
 
 def turn_from_tracker(tracker: Tracker) -> Turn:
-    """The latest user message and the slots, as ``bot.dialogue`` needs them."""
+    """The latest user message and the slots, as ``bot.core.dialogue`` needs them."""
     latest = tracker.latest_message or {}
     entities = {
         str(e.get("entity")): str(e.get("value"))
@@ -47,6 +47,9 @@ def dispatch(
             text=message.text,
             buttons=[{"title": b.title, "payload": b.payload} for b in message.buttons],
         )
+    if outcome.messages:
+        # What the reply is (kind, topic, section) as data, after its messages.
+        dispatcher.utter_message(json_message={REPLY_DATA: outcome.reply_data()})
     return [
         SlotSet(name, value)
         for name, value in outcome.slots.items()
@@ -63,7 +66,7 @@ class ReplyAction(Action, ABC):
     @property
     @abstractmethod
     def kind(self) -> str:
-        """Which ``bot.dialogue`` handler answers; the action is ``action_<kind>``."""
+        """Which dialogue handler answers; the action is ``action_<kind>``."""
 
     def name(self) -> str:
         """The action's name in the domain."""
@@ -73,7 +76,7 @@ class ReplyAction(Action, ABC):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
         """Answer the latest message."""
-        kb = default_repository().snapshot()
+        kb = load_knowledge()
         turn = turn_from_tracker(tracker)
         outcome = respond(self.kind, turn, kb)
         self.record(turn, outcome, tracker)
@@ -235,9 +238,7 @@ class ActionSessionStart(Action):
         metadata = tracker.get_slot("session_started_metadata") or {}
         language = metadata.get("language") or tracker.get_slot("language")
         explicit = explicit_session_start(tracker.events)
-        outcome = session_start(
-            language, default_repository().snapshot(), greet=explicit
-        )
+        outcome = session_start(language, load_knowledge(), greet=explicit)
         events: list[EventType] = [SessionStarted()]
         events += [
             SlotSet(name, tracker.get_slot(name))

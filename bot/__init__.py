@@ -1,7 +1,9 @@
-"""NELM Guide library: knowledge store, language, safety and dialogue logic.
+"""NELM Guide: a patient-education assistant for neuroendocrine liver metastases.
 
-Everything here is plain Python that the thin Rasa actions in ``actions/`` call,
-so it can be unit-tested without a running Rasa server.
+Layers, each importing only from those listed before it: ``settings``,
+``content`` (curated YAML and translations), ``core`` (pure logic of a turn),
+``records`` (what the clinic keeps), ``server`` (Rasa extensions) and
+``tools`` (command line). ``actions/`` holds the thin Rasa SDK actions.
 """
 
 __version__ = "0.1.0"

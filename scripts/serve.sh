@@ -13,7 +13,7 @@ RASA_PORT=${RASA_PORT:-5005}
 ACTIONS_PORT=${ACTIONS_PORT:-5055}
 MODEL=${MODEL:-models/nelm.tar.gz}
 # Endpoints (action server, tracker store, lock store) come from the
-# environment (bot/endpoints.py) unless ENDPOINTS names a file.
+# environment (bot/server/endpoints.py) unless ENDPOINTS names a file.
 if [ -z "${ENDPOINTS:-}" ]; then
   mkdir -p var
   ENDPOINTS=var/endpoints.yml

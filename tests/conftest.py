@@ -1,4 +1,4 @@
-"""Shared fixtures: a knowledge store on a temporary database, action helpers."""
+"""Shared fixtures: the knowledge snapshot, temporary databases, action helpers."""
 
 from __future__ import annotations
 
@@ -11,8 +11,8 @@ import yaml
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
-from bot.db import get_engine
-from bot.knowledge import KnowledgeRepository, build_database
+from bot.content.knowledge import load_knowledge
+from bot.records.db import get_engine
 
 ROOT = Path(__file__).resolve().parent.parent
 TEST_DATA = Path(__file__).resolve().parent / "data"
@@ -27,18 +27,15 @@ def engine(tmp_path):
 
 
 @pytest.fixture(scope="session")
-def kb(tmp_path_factory):
-    """The knowledge snapshot, built from data/ into a temporary database."""
-    path = tmp_path_factory.mktemp("kb") / "kb.db"
-    engine = get_engine(f"sqlite:///{path}")
-    build_database(engine)
-    return KnowledgeRepository(engine).snapshot()
+def kb():
+    """The knowledge snapshot of data/."""
+    return load_knowledge()
 
 
 @pytest.fixture(scope="session")
 def records_url(tmp_path_factory):
     """A migrated database for our record tables, shared by the session."""
-    from bot.db import upgrade_schema
+    from bot.records.db import upgrade_schema
 
     url = f"sqlite:///{tmp_path_factory.mktemp('records') / 'records.db'}"
     upgrade_schema(url)
@@ -52,19 +49,6 @@ def _records_on_temp_db(monkeypatch, records_url):
     get_engine.cache_clear()
     yield
     get_engine.cache_clear()
-
-
-@pytest.fixture(autouse=True)
-def _knowledge_on_temp_db(monkeypatch, kb):
-    """Actions use the process-wide repository: point it at the test database."""
-    import bot.knowledge
-
-    repo = KnowledgeRepository()
-    repo._snapshot = kb
-    monkeypatch.setattr(bot.knowledge, "default_repository", lambda: repo)
-    import actions.actions
-
-    monkeypatch.setattr(actions.actions, "default_repository", lambda: repo)
 
 
 @pytest.fixture()
@@ -105,7 +89,7 @@ def tracker_factory():
 @pytest.fixture(scope="session")
 def server(tmp_path_factory):
     """A running bot (Rasa + actions) on loopback, shared by the e2e tests."""
-    from bot import devserver
+    from bot.tools import devserver
 
     try:
         bot = devserver.start(tmp_path_factory.mktemp("e2e"))

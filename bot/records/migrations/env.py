@@ -1,0 +1,37 @@
+"""Alembic environment: our record tables on DATABASE_URL (SQLite or PostgreSQL)."""
+
+from __future__ import annotations
+
+from alembic import context
+
+from bot import settings
+from bot.records import db
+from bot.records.models import RECORD_TABLES, Base
+
+config = context.config
+TABLES = {table.name for table in RECORD_TABLES}
+
+
+def include_object(obj, name, type_, reflected, compare_to):
+    """Only the record tables: the kb_* tables are rebuilt from data/."""
+    if type_ == "table":
+        return name in TABLES
+    return True
+
+
+def run_migrations() -> None:
+    """Run against the configured database (or one passed in by tests)."""
+    url = config.attributes.get("url") or settings.database_url()
+    with db.get_engine(url).connect() as connection:
+        context.configure(
+            connection=connection,
+            target_metadata=Base.metadata,
+            include_object=include_object,
+            render_as_batch=True,
+        )
+        with context.begin_transaction():
+            context.run_migrations()
+        connection.commit()
+
+
+run_migrations()

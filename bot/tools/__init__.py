@@ -1,0 +1,4 @@
+"""Tooling for development and operations (``python -m bot``).
+
+Dev server, cluster, benchmark, evaluation, content check and the CLI.
+"""

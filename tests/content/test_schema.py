@@ -1,0 +1,88 @@
+"""The curated content: shape, citations, figures and plain language."""
+
+import re
+
+import pytest
+from babel.messages.catalog import Message
+
+from bot.content.schema import ContentError, load_content, load_ui, parse_topic
+
+CONTENT = load_content()
+SECTIONS = [(t, s) for t in CONTENT.topics for s in t.sections]
+NUMBER = re.compile(r"\d+(?:\.\d+)?")
+
+
+def test_content_is_valid():
+    assert CONTENT.validate() == []
+
+
+def test_five_sources_with_full_references():
+    assert len(CONTENT.sources) == 5
+    for source in CONTENT.sources:
+        assert source.label and len(source.reference) > len(source.label)
+
+
+def test_first_slice_topics_are_complete():
+    resection = next(t for t in CONTENT.topics if t.id == "resection")
+    crisis = next(t for t in CONTENT.topics if t.id == "carcinoid_crisis")
+    assert {s.key for s in resection.sections} >= {
+        "overview",
+        "eligibility",
+        "procedure",
+        "outcomes",
+        "risks",
+        "questions",
+    }
+    assert {s.key for s in crisis.sections} >= {
+        "overview",
+        "triggers",
+        "symptoms",
+        "prevention",
+        "questions",
+    }
+
+
+@pytest.mark.parametrize(
+    ("topic", "section"),
+    SECTIONS,
+    ids=lambda x: getattr(x, "id", getattr(x, "key", "")),
+)
+def test_every_figure_in_the_text_is_declared_with_a_source(topic, section):
+    text = " ".join(section.paragraphs)
+    declared = {n for f in section.figures for n in NUMBER.findall(f.value)}
+    percentages = set(re.findall(r"(\d+(?:\.\d+)?)%", text))
+    assert percentages <= declared, (
+        f"{topic.id}/{section.key}: undeclared {percentages - declared}"
+    )
+    for figure in section.figures:
+        assert figure.value.split()[0] in text, f"{figure.value} declared but not used"
+
+
+@pytest.mark.parametrize(
+    ("topic", "section"),
+    SECTIONS,
+    ids=lambda x: getattr(x, "id", getattr(x, "key", "")),
+)
+def test_answers_are_short_enough_for_a_phone(topic, section):
+    words = sum(len(p.split()) for p in section.paragraphs)
+    assert words <= 120, f"{topic.id}/{section.key}: {words} words"
+
+
+def test_no_accidental_printf_format_in_content():
+    """Babel reads "90% of" as a "% o" format and then rejects the translation."""
+    for _topic, section in SECTIONS:
+        for paragraph in section.paragraphs:
+            assert "%(" in paragraph or not Message(paragraph).python_format, paragraph
+
+
+def test_ui_messages_have_text_or_label():
+    for key, value in load_ui().items():
+        assert value.get("text") or value.get("label"), key
+
+
+def test_malformed_topic_is_reported_with_its_file():
+    with pytest.raises(ContentError, match="broken.yml"):
+        parse_topic(
+            {"topic": "x", "title": "X", "sections": [{"key": "overview"}]},
+            "broken.yml",
+        )

@@ -1,0 +1,260 @@
+"""Replies for one turn: language, emergency first, citations, follow-ups."""
+
+import pytest
+
+from bot.core.dialogue import Turn, join_paragraphs, payload, respond, session_start
+
+EN_EMERGENCY = "This may be an emergency"
+ZH_EMERGENCY = "这可能是急症"
+
+
+def reply(kb, kind="explain_topic", **turn):
+    turn.setdefault("greeted", True)
+    return respond(kind, Turn(**turn), kb)
+
+
+def test_content_answer_has_heading_citation_and_buttons(kb):
+    out = reply(kb, text="What is a carcinoid crisis?", intent="ask_carcinoid_crisis")
+    message, prompt = out.messages
+    assert prompt.text == "Was this helpful?"
+    assert [b.title for b in prompt.buttons] == ["👍", "👎"]
+    assert prompt.buttons[0].payload == (
+        '/feedback{"helpful": "yes", "topic": "carcinoid_crisis", '
+        '"section": "overview"}'
+    )
+    assert message.text.startswith("**Carcinoid crisis — What it is**")
+    assert "_Source: UpToDate topic 16105 (2022)_" in message.text
+    titles = [b.title for b in message.buttons]
+    assert "Symptoms" in titles and titles[-1] == "Other topics"
+    assert out.slots == {
+        "language": "en",
+        "topic": "carcinoid_crisis",
+        "section": "overview",
+    }
+
+
+def test_chinese_question_gets_a_chinese_answer_with_source(kb):
+    out = reply(
+        kb, text="什么是类癌危象？", intent="ask_carcinoid_crisis", language="en"
+    )
+    text = out.texts[0]
+    assert text.startswith("**类癌危象 — 是什么**")
+    assert "来源：UpToDate 专题 16105（2022）" in text
+    assert out.slots["language"] == "zh"
+    assert all(b.title != "Symptoms" for b in out.messages[0].buttons)
+
+
+def test_first_reply_of_a_session_says_not_a_doctor(kb):
+    out = reply(kb, greeted=False, text="What is surgery?", intent="ask_resection")
+    assert "not a doctor" in out.texts[0]
+    assert out.slots["greeted"] is True
+    out = reply(kb, greeted=False, text="手术是什么？", intent="ask_resection")
+    assert "不是医生" in out.texts[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "intent", "marker"),
+    [
+        (
+            "I had TACE yesterday and now I'm flushing and wheezing",
+            "ask_carcinoid_crisis",
+            EN_EMERGENCY,
+        ),
+        ("我昨天做了栓塞，现在脸发红、喘不上气", "ask_procedure", ZH_EMERGENCY),
+        ("my dad passed out", "nlu_fallback", EN_EMERGENCY),
+    ],
+)
+def test_emergency_advice_comes_first_whatever_the_intent(kb, text, intent, marker):
+    out = reply(kb, greeted=False, text=text, intent=intent)
+    assert marker in out.texts[0]
+    assert len(out.messages) == 1
+
+
+def test_emergency_intent_alone_is_enough(kb):
+    out = reply(
+        kb,
+        kind="emergency",
+        text="something is very wrong, help",
+        intent="report_emergency",
+    )
+    assert EN_EMERGENCY in out.texts[0]
+
+
+def test_question_about_a_symptom_is_answered_with_a_warning_line(kb):
+    out = reply(
+        kb, text="What is flushing?", intent="ask_symptoms", topic="carcinoid_crisis"
+    )
+    assert "Symptoms" in out.texts[0]
+    assert out.texts[-1].startswith("⚠️ If you or someone with you")
+
+
+def test_follow_ups_keep_the_topic(kb):
+    first = reply(kb, text="tell me about surgery", intent="ask_resection")
+    topic = first.slots["topic"]
+    second = reply(
+        kb, text="who is it for?", intent="ask_eligibility", topic=topic, language="en"
+    )
+    assert "Surgical resection (surgery) — Who it is for" in second.texts[0]
+    third = reply(
+        kb, text="and the risks?", intent="ask_risks", topic=topic, language="en"
+    )
+    assert "— Risks" in third.texts[0]
+
+
+def test_tell_me_more_walks_through_the_sections(kb):
+    out = reply(
+        kb,
+        text="tell me more",
+        intent="ask_more",
+        topic="resection",
+        section="overview",
+    )
+    assert "Who it is for" in out.texts[0]
+    last = reply(
+        kb, text="more", intent="ask_more", topic="resection", section="questions"
+    )
+    assert "That's all I have on" in last.texts[0]
+
+
+def test_missing_section_says_so_and_offers_what_exists(kb):
+    out = reply(
+        kb,
+        text="/ask_more",
+        intent="ask_more",
+        entities={"topic": "resection", "section": "triggers"},
+    )
+    assert "My sources don't cover" in out.texts[0]
+    assert out.messages[0].buttons
+
+
+def test_a_section_only_one_topic_has_names_that_topic(kb):
+    out = reply(kb, text="what sets it off?", intent="ask_triggers", topic="transplant")
+    assert "Carcinoid crisis — What can trigger it" in out.texts[0]
+
+
+def test_section_question_without_topic_asks_which(kb):
+    out = reply(kb, text="what are the risks?", intent="ask_risks")
+    assert "Which treatment or topic" in out.texts[0]
+    assert any(
+        b.title == "Surgical resection (surgery)" for b in out.messages[0].buttons
+    )
+
+
+@pytest.mark.parametrize(
+    "text", ["Which treatment should I have?", "我应该做哪种治疗？"]
+)
+def test_treatment_choice_never_recommends(kb, text):
+    out = reply(kb, kind="treatment_choice", text=text, intent="ask_which_treatment")
+    body = out.texts[0].lower()
+    assert "you should have" not in body.replace("which treatment you should have", "")
+    assert ("care team" in body) or ("医疗团队" in body)
+    assert "_" in out.texts[0]
+
+
+def test_out_of_scope_is_kind_and_shows_the_menu(kb):
+    out = reply(
+        kb, kind="out_of_scope", text="what's the weather?", intent="out_of_scope"
+    )
+    assert out.texts[0].startswith("I'm sorry, I can't help with that.")
+    assert len(out.messages[0].buttons) >= 3
+    out = reply(kb, kind="out_of_scope", text="今天天气怎么样？", intent="out_of_scope")
+    assert out.texts[0].startswith("抱歉")
+
+
+def test_about_bot_is_honest(kb):
+    out = reply(kb, kind="about_bot", text="are you a doctor?", intent="bot_challenge")
+    assert "not a doctor" in out.texts[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "entities", "current", "expected"),
+    [
+        ("中文", {}, "en", "zh"),
+        ("English please", {}, "zh", "en"),
+        ("/switch_language", {"language": "zh"}, "en", "zh"),
+        ("change language", {}, "en", "zh"),
+        ("切换语言", {}, "zh", "en"),
+    ],
+)
+def test_switch_language(kb, text, entities, current, expected):
+    out = reply(
+        kb, kind="switch_language", text=text, entities=entities, language=current
+    )
+    assert out.slots["language"] == expected
+    assert out.texts[0] in ("OK, I'll answer in English.", "好的，我会用中文回答。")
+
+
+def test_fallback_uses_keywords_when_it_can(kb):
+    out = reply(
+        kb, kind="default_fallback", text="surgery risks??", intent="nlu_fallback"
+    )
+    assert "— Risks" in out.texts[0]
+    out = reply(kb, kind="default_fallback", text="asdfgh", intent="nlu_fallback")
+    assert "didn't understand" in out.texts[0]
+
+
+def test_session_start_greets_in_the_session_language(kb):
+    out = session_start("zh", kb, greet=True)
+    assert "不是医生" in out.texts[0]
+    assert "急救" in out.texts[0]
+    assert out.messages[0].buttons
+    assert session_start(None, kb, greet=False).messages == []
+
+
+def test_payload_and_paragraph_helpers():
+    assert payload("show_menu") == "/show_menu"
+    assert payload("ask_more", topic="x") == '/ask_more{"topic": "x"}'
+    assert join_paragraphs(["a", "- b", "- c", "d"]) == "a\n\n- b\n- c\n\nd"
+
+
+@pytest.mark.parametrize(
+    ("text", "intent", "topic", "marker"),
+    [
+        (
+            "how long is recovery after liver surgery?",
+            "ask_procedure",
+            None,
+            "don't cover",
+        ),
+        ("手术后多久能回家？", "ask_procedure", "resection", "没有涉及"),
+        ("how much does TACE cost?", "ask_embolization", None, "don't cover"),
+    ],
+)
+def test_where_the_sources_are_silent_it_says_so(kb, text, intent, topic, marker):
+    out = reply(kb, text=text, intent=intent, topic=topic)
+    assert marker in out.texts[0]
+    assert ("care team" in out.texts[0]) or ("医疗团队" in out.texts[0])
+
+
+def test_every_content_answer_offers_one_thing_to_do(kb):
+    out = reply(kb, text="what is ablation?", intent="ask_ablation")
+    assert "Ask your care team what this means for you." in out.texts[0]
+
+
+def test_unanswered_turns_are_marked_for_review(kb):
+    assert reply(kb, kind="out_of_scope", text="weather?").unanswered == "out_of_scope"
+    assert reply(kb, kind="default_fallback", text="qwerty").unanswered == "fallback"
+    assert reply(kb, kind="default_fallback", text="surgery risks").unanswered is None
+    assert reply(kb, text="what is TACE?", intent="ask_embolization").unanswered is None
+
+
+@pytest.mark.parametrize(
+    ("kind", "text", "intent", "expected"),
+    [
+        ("goodbye", "can RFA be done by keyhole", "goodbye", "Ablation (heat or cold)"),
+        ("greet", "hi, what is TACE?", "greet", "Embolization (TAE, TACE, Y-90)"),
+    ],
+)
+def test_a_topic_question_read_as_small_talk_is_answered(
+    kb, kind, text, intent, expected
+):
+    out = reply(kb, kind=kind, text=text, intent=intent)
+    assert expected in out.texts[0]
+
+
+def test_small_talk_stays_small_talk(kb):
+    assert (
+        reply(kb, kind="goodbye", text="bye", intent="goodbye")
+        .texts[0]
+        .startswith("Take care")
+    )
