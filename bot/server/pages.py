@@ -40,7 +40,7 @@ logger = logging.getLogger(__name__)
 WEB_DIR = Path(__file__).resolve().parent / "web"
 STATIC_DIR = WEB_DIR / "static"
 NODE_MODULES = WEB_DIR / "node_modules"
-LABELS_FILE = settings.DATA_DIR / "yml"
+LABELS_FILE = settings.DATA_DIR / "web.yml"
 
 # The npm files the pages load, by the name they are served under.
 VENDOR_FILES = {
@@ -65,7 +65,7 @@ REST_WEBHOOK = "webhooks/rest/webhook"
 
 @lru_cache(maxsize=1)
 def load_labels() -> dict[str, str]:
-    """The English labels of ``data/yml``, keyed by purpose."""
+    """The English labels of ``data/web.yml``, keyed by purpose."""
     data = yaml.safe_load(LABELS_FILE.read_text(encoding="utf-8"))
     return {key: clean(entry["label"]) for key, entry in data["labels"].items()}
 
@@ -161,7 +161,7 @@ def _template(name: str) -> Template:
 
 
 # What differs between the chat page (and the widget's frame) and the kiosk:
-# words in the header (keys of data/yml) and the body.
+# words in the header (keys of data/web.yml) and the body.
 _LAYOUTS = {
     "kiosk": {"subtitle": "kiosk_welcome", "english": "English",
               "new_conversation": "start_over"},

@@ -205,4 +205,5 @@ async def test_unanswered_question_is_kept_and_storage_errors_do_not_break_repli
 
     monkeypatch.setattr(records, "record_unanswered", broken)
     await ActionOutOfScope().run(dispatcher, tracker, domain)
-    assert "I can't help with that" in dispatcher.messages[-1]["text"]
+    assert "I can't help with that" in dispatcher.messages[-2]["text"]
+    assert dispatcher.messages[-1]["custom"]["nelm"]["kind"] == "out_of_scope"

@@ -146,4 +146,5 @@ def test_web_session_start_greets_in_the_pages_language(server):
     )
     with urllib.request.urlopen(request, timeout=60) as response:
         messages = json.loads(response.read())
-    assert "不是医生" in messages[0]["text"] and messages[-1]["buttons"]
+    assert "不是医生" in messages[0]["text"] and messages[-2]["buttons"]
+    assert messages[-1]["custom"]["nelm"]["kind"] == "session_start"

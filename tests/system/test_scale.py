@@ -102,9 +102,7 @@ def test_our_tables_are_shared_in_postgresql(nodes):
     engine = create_engine(nodes.database_url)
     with engine.connect() as connection:
         answers = connection.execute(text("SELECT count(*) FROM answers")).scalar()
-        sections = connection.execute(text("SELECT count(*) FROM kb_sections")).scalar()
     engine.dispose()
-    assert sections > 100
     assert answers >= CONVERSATIONS  # answers recorded by the one action server
 
 
