@@ -1,194 +1,1025 @@
-"""Safety net: spot emergencies in a message, in English or Chinese.
+"""Safety net: spot emergencies, self-harm and distress in a message.
 
-``assess`` sorts a message into one of three levels:
+``assess`` reads a message in English or Chinese (Traditional is converted to
+Simplified first) and sorts it into one of five levels:
 
-* ``EMERGENCY`` - someone describes symptoms such as flushing, wheezing, a
-  racing heart, fainting, confusion or chest pain: send emergency advice
-  before anything else;
-* ``WARNING`` - a general question about such a symptom ("what is
-  flushing?"): answer it, and add a line on when to seek emergency care;
+* ``SELF_HARM`` - suicidal thoughts, self-harm, or an overdose that someone
+  reports: a calm, caring message with crisis lines, nothing else;
+* ``EMERGENCY`` - someone has signs of a carcinoid crisis, anaphylaxis, shock,
+  a stroke, chest pain, heavy bleeding, or a dangerous blood-pressure reading
+  with symptoms: emergency advice before anything else;
+* ``DISTRESS`` - fear, not coping, without danger: a warm acknowledgement, a
+  pointer to the care team, then the menu;
+* ``WARNING`` - a question about a symptom ("what is flushing?"), a past event
+  ("last year I had a crisis during surgery") or an ordinary question that
+  names a symptom: the answer, with a line on when to seek emergency care;
 * ``NONE``.
 
-The phrase lists are data (``data/safety.yml``). This net runs beside the
-trained ``report_emergency`` intent, so a single miss does not drop an
-emergency.
+Self-harm comes before an emergency: its message also says to call the local
+emergency number now. Everything the net matches is data (``data/safety.yml``:
+phrase lists per language, reading limits, crisis lines); this module only
+says how a match is read: is the symptom happening now, asked about, past,
+long-standing, denied?
+
+The rule net runs beside the trained intents (``report_emergency``,
+``self_harm``, ``distress``). ``decide`` combines the two: a rule-net alarm
+stands, a confident NLU guess adds one, and a confident, specific content
+question outranks a weak emergency guess. All functions are pure.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+import unicodedata
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
 from enum import Enum
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 import yaml
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
 
 from bot import settings
-from bot.core.language import has_cjk
+from bot.core.script import to_simplified
 
 
 class Level(str, Enum):
-    """How urgent a message is."""
+    """How a message must be answered, from least to most urgent."""
 
     NONE = "none"
     WARNING = "warning"
+    DISTRESS = "distress"
     EMERGENCY = "emergency"
+    SELF_HARM = "self_harm"
+
+    @property
+    def rank(self) -> int:
+        """Order of precedence: the higher level of two wins."""
+        return _RANK[self]
+
+
+_RANK = {level: i for i, level in enumerate(Level)}
 
 
 @dataclass(frozen=True)
 class Assessment:
-    """The level, and the phrases that decided it."""
+    """The level, the phrases that decided it, and how sure the net is.
+
+    ``weak`` marks an emergency read from a question that names a person but
+    no time ("is my chest pain a sign of a crisis?") or from a typo only: a
+    confident content question may outrank it (see ``decide``). ``question``
+    says whether the message asks something.
+    """
 
     level: Level
     matched: tuple[str, ...] = ()
+    weak: bool = False
+    question: bool = False
 
     @property
     def is_emergency(self) -> bool:
         """Whether emergency advice must come first."""
         return self.level is Level.EMERGENCY
 
+    @property
+    def is_self_harm(self) -> bool:
+        """Whether the self-harm message must come first."""
+        return self.level is Level.SELF_HARM
+
+    @property
+    def is_alarm(self) -> bool:
+        """Whether the reply is an alarm (emergency or self-harm message)."""
+        return self.level in (Level.EMERGENCY, Level.SELF_HARM)
+
+
+# --------------------------------------------------------------------------
+# The lexicon: data/safety.yml, compiled once.
+# --------------------------------------------------------------------------
+
+SYMPTOM_LISTS = ("critical", "crisis", "self_harm", "overdose", "distress", "worry")
+MARKER_LISTS = (
+    "subject",
+    "present",
+    "conditional",
+    "hypothetical",
+    "past",
+    "past_before",
+    "habitual",
+    "ask",
+    "content",
+    "urgent",
+    "procedure",
+    "intensity",
+)
+# Symptom phrases may have other words between their words; markers may not.
+SYMPTOM_GAP = 3
+# An exclusion ("confused about") allows one word in between.
+EXCLUDE_GAP = 1
+# A Chinese `*`: up to four characters, none a negation or punctuation.
+_ZH_GAP = r"(?:(?![不没无未别非])[\u3400-\u9fff]){0,4}"
+_CJK = re.compile(r"[\u3400-\u9fff]")
+
+
+@dataclass(frozen=True)
+class _EnPhrase:
+    """An English phrase: word slots (alternatives) or a regular expression."""
+
+    source: str
+    slots: tuple[tuple[str, ...], ...] = ()
+    regex: re.Pattern[str] | None = None
+    contiguous: bool = False
+
+
+@dataclass(frozen=True)
+class _ZhPhrase:
+    """A Chinese phrase: its pattern and, if plain and long, its typo pattern."""
+
+    source: str
+    regex: re.Pattern[str]
+    typo: re.Pattern[str] | None = None
+
 
 @dataclass(frozen=True)
 class Lexicon:
-    """Phrase lists per language, from ``data/safety.yml``."""
+    """Phrase lists per language, reading limits and crisis lines."""
 
-    emergency: dict[str, tuple[str, ...]]
-    report: dict[str, tuple[str, ...]]
-    present: dict[str, tuple[str, ...]]
-    hypothetical: dict[str, tuple[str, ...]]
-    question: dict[str, tuple[str, ...]]
+    en: dict[str, tuple[_EnPhrase, ...]]
+    zh: dict[str, tuple[_ZhPhrase, ...]]
+    en_minor: dict[str, tuple[_EnPhrase, ...]]
+    zh_minor: dict[str, tuple[_ZhPhrase, ...]]
+    combos: tuple[frozenset[str], ...]
+    en_words: dict[str, frozenset[str]]
+    zh_words: dict[str, tuple[str, ...]]
+    terms: frozenset[str]
+    rewrite: dict[str, tuple[str, ...]]
+    zh_rewrite: dict[str, str]
+    not_typos: frozenset[str]
+    vocabulary: tuple[str, ...]
+    readings: dict[str, Any]
+    crisis_lines: dict[str, tuple[str, ...]]
+    question_ends: tuple[str, ...]
+    question_words: tuple[str, ...]
+    _near: dict[str, dict[str, float]] = field(default_factory=dict, compare=False)
+
+
+def _en_phrase(text: str) -> _EnPhrase:
+    text = str(text).strip().lower()
+    if text.startswith("re:"):
+        return _EnPhrase(text, regex=re.compile(text[3:].strip()))
+    contiguous = text.startswith("= ")
+    words = text[2:].split() if contiguous else text.split()
+    return _EnPhrase(
+        text, slots=tuple(tuple(s.split("|")) for s in words), contiguous=contiguous
+    )
+
+
+def _zh_phrase(text: str, guard: str, typos: bool) -> _ZhPhrase:
+    text = str(text).strip().lower()
+    regex = re.compile(text.replace("*", _ZH_GAP))
+    typo = None
+    if typos and len(text) >= 4 and all(_CJK.match(c) for c in text):
+        other = f"[^{re.escape(guard)}\\W]"
+        # The first character anchors the meaning: only later ones may be wrong.
+        variants = (text[:i] + other + text[i + 1 :] for i in range(1, len(text)))
+        typo = re.compile("|".join(variants))
+    return _ZhPhrase(text, regex, typo)
 
 
 @lru_cache(maxsize=4)
 def load_lexicon(path: str | None = None) -> Lexicon:
-    """Read the phrase lists once per process."""
+    """Read and compile ``data/safety.yml`` (once per process and path)."""
     raw = yaml.safe_load(
         Path(path or settings.DATA_DIR / "safety.yml").read_text("utf-8")
     )
-
-    def lists(key: str) -> dict[str, tuple[str, ...]]:
-        return {
-            lang: tuple(str(p).lower() for p in raw[key][lang]) for lang in ("en", "zh")
+    en, zh = raw["en"], raw["zh"]
+    guard = str(zh.get("typo_guard", ""))
+    typo_lists = ("critical",)
+    en_lists = {
+        name: tuple(_en_phrase(p) for p in en.get(name) or ())
+        for name in (*SYMPTOM_LISTS, *MARKER_LISTS, "negation", "exclude")
+    }
+    zh_lists = {
+        name: tuple(
+            _zh_phrase(p, guard, name in typo_lists) for p in zh.get(name) or ()
+        )
+        for name in (*SYMPTOM_LISTS, *MARKER_LISTS, "negation", "exclude")
+    }
+    vocabulary = sorted(
+        {
+            word
+            for phrases in en_lists.values()
+            for phrase in phrases
+            for slot in phrase.slots
+            for word in slot
+            if not word.endswith("*") and word.isalpha()
         }
-
+    )
+    rewrite = {
+        str(k).lower(): tuple(str(v).lower().split())
+        for k, v in (en.get("rewrite") or {}).items()
+    }
     return Lexicon(
-        emergency=lists("emergency_phrases"),
-        report=lists("report_markers"),
-        present=lists("present_markers"),
-        hypothetical=lists("hypothetical_markers"),
-        question=lists("question_starts"),
+        en=en_lists,
+        zh=zh_lists,
+        en_minor={
+            group: tuple(_en_phrase(p) for p in phrases)
+            for group, phrases in (en.get("minor") or {}).items()
+        },
+        zh_minor={
+            group: tuple(_zh_phrase(p, guard, False) for p in phrases)
+            for group, phrases in (zh.get("minor") or {}).items()
+        },
+        combos=tuple(frozenset(c) for c in (en.get("combos") or ())),
+        en_words={
+            name: frozenset(str(w).lower() for w in en.get(name) or ())
+            for name in ("be", "negation_fillers", "question_starts", "gap_fillers")
+        },
+        zh_words={name: tuple(zh.get(name) or ()) for name in ("be",)},
+        terms=frozenset(
+            " ".join(str(t).lower().split())
+            for t in (*(en.get("terms") or ()), *(zh.get("terms") or ()))
+        ),
+        rewrite=rewrite,
+        zh_rewrite={str(k): str(v) for k, v in (zh.get("rewrite") or {}).items()},
+        not_typos=frozenset(str(w).lower() for w in en.get("not_typos") or ()),
+        vocabulary=tuple(vocabulary),
+        readings=raw.get("readings") or {},
+        crisis_lines={
+            str(lang): tuple(str(line) for line in lines)
+            for lang, lines in (raw.get("crisis_lines") or {}).items()
+        },
+        question_ends=tuple(zh.get("question_ends") or ()),
+        question_words=tuple(zh.get("question_words") or ()),
     )
 
 
-_APOSTROPHES = re.compile(r"['’`]")
-_LATIN_WORD = re.compile(r"[a-z0-9]+")
+def crisis_lines(lang: str, lexicon: Lexicon | None = None) -> tuple[str, ...]:
+    """The clinic's crisis lines for a reply language (``data/safety.yml``).
+
+    Traditional Chinese (``zh-Hant``, or a ``zh-TW``/``zh-HK`` code) uses its
+    own lines if configured, else the ``zh`` lines converted to Traditional
+    script; an unknown language gets the English lines.
+    """
+    lines = (lexicon or load_lexicon()).crisis_lines
+    code = (lang or "en").strip()
+    if code in lines:
+        return lines[code]
+    lowered = code.lower().replace("_", "-")
+    if not lowered.startswith("zh"):
+        return lines.get("en", ())
+    if not any(tag in lowered for tag in ("hant", "tw", "hk", "mo")):
+        return lines.get("zh", ())
+    for key, value in lines.items():
+        if key.lower() == "zh-hant":
+            return value
+    from bot.content.i18n import to_traditional  # the catalogs' converter
+
+    return tuple(to_traditional(line) for line in lines.get("zh", ()))
 
 
-def tokens(text: str) -> list[str]:
-    """Lower-case English words with apostrophes dropped ("can't" -> "cant")."""
-    text = _APOSTROPHES.sub("", text.lower()).replace("cannot", "cant")
-    return _LATIN_WORD.findall(text)
+# --------------------------------------------------------------------------
+# Text: normalised, cut into sentences and clauses, English words.
+# --------------------------------------------------------------------------
+
+_QUOTES = re.compile(r"[‘’`´′]")
+_CONTRACTIONS = (
+    (re.compile(r"\bcan ?not\b"), "cant"),
+    (
+        re.compile(r"\b(do|does|did|have|has|had|will|can|could|would|should)\s+not\b"),
+        r"\1nt",
+    ),
+    (re.compile(r"\bwillnt\b"), "wont"),
+    (re.compile(r"\b(is|are|was|were)n't\b"), r"\1 not"),
+    (re.compile(r"n't\b"), "nt"),
+    (re.compile(r"\bi'm\b"), "i am"),
+    (re.compile(r"'re\b"), " are"),
+    (re.compile(r"'ve\b"), " have"),
+    (re.compile(r"'ll\b"), " will"),
+    (re.compile(r"'d\b"), " would"),
+    (re.compile(r"\b(he|she|it|that|what|there|who|where|how)'s\b"), r"\1 is"),
+    (re.compile(r"'s\b"), ""),
+    (re.compile(r"'"), ""),
+)
+_WORD = re.compile(r"[a-z0-9]+")
+_SENTENCE_END = re.compile(r"(?<!\d)\.(?!\d)|[!?;\n。…]+")
+_CLAUSE_END = re.compile(r"[,:，]|\s-\s")
 
 
-def _edit_distance(a: str, b: str, limit: int) -> int:
-    """Optimal-string-alignment distance (a swap of two letters counts once)."""
-    if abs(len(a) - len(b)) > limit:
-        return limit + 1
-    prev2: list[int] = []
-    prev = list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        cur = [i] + [0] * len(b)
-        for j, cb in enumerate(b, 1):
-            cost = 0 if ca == cb else 1
-            cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost)
-            if i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
-                cur[j] = min(cur[j], prev2[j - 2] + 1)
-        prev2, prev = prev, cur
-    return prev[-1]
+def normalise(text: str, lexicon: Lexicon | None = None) -> str:
+    """Full-width to ASCII, Traditional to Simplified, lower case, one apostrophe.
+
+    Chinese characters in the lexicon's ``rewrite`` list are replaced too
+    (Cantonese 唔 -> 不, 咗 -> 了; 著 that OpenCC keeps -> 着).
+    """
+    text = _QUOTES.sub("'", to_simplified(unicodedata.normalize("NFKC", text or "")))
+    if _CJK.search(text):
+        for old, new in (lexicon or load_lexicon()).zh_rewrite.items():
+            text = text.replace(old, new)
+    return text.lower()
 
 
-def _word_matches(word: str, token: str, fuzzy: bool, min_len: int = 6) -> bool:
-    if word == token:
-        return True
-    if not fuzzy or len(word) < min_len:
-        return False
-    allowed = 2 if len(word) >= 9 else 1
-    return _edit_distance(word, token, allowed) <= allowed
+def tokens(text: str, lexicon: Lexicon | None = None) -> list[str]:
+    """English words, contractions opened and slang rewritten.
+
+    "I can't breathe" -> ["i", "cant", "breathe"]; "I'm" -> ["i", "am"];
+    "kms" -> ["kill", "myself"]. Chinese characters are not words here.
+    """
+    lex = lexicon or load_lexicon()
+    text = normalise(text, lex)
+    for pattern, replacement in _CONTRACTIONS:
+        text = pattern.sub(replacement, text)
+    words: list[str] = []
+    for word in _WORD.findall(text):
+        words.extend(lex.rewrite.get(word, (word,)))
+    return words
 
 
-def _phrase_in(phrase: str, words: list[str], fuzzy: bool, max_gap: int = 2) -> bool:
-    """Whether the phrase's words occur in order, at most ``max_gap`` words apart."""
-    parts = phrase.split()
-    # Within a phrase the other words confirm the match, so shorter words may
-    # carry a typo too ("my hart is raceing").
-    min_len = 5 if len(parts) > 1 else 6
-    for start, token in enumerate(words):
-        if not _word_matches(parts[0], token, fuzzy, min_len):
-            continue
-        pos, ok = start, True
-        for part in parts[1:]:
-            window = words[pos + 1 : pos + 2 + max_gap]
-            hit = next(
-                (
-                    k
-                    for k, t in enumerate(window)
-                    if _word_matches(part, t, fuzzy, min_len)
-                ),
-                None,
-            )
-            if hit is None:
-                ok = False
-                break
-            pos += hit + 1
-        if ok:
-            return True
-    return False
+@dataclass
+class _Span:
+    """A sentence or a clause: its text and its English words."""
+
+    text: str
+    words: list[str]
+    joined: str
+    offsets: list[int]
 
 
-def _found(
-    phrases: tuple[str, ...], text: str, words: list[str], fuzzy: bool
-) -> list[str]:
+def _span(text: str, lex: Lexicon) -> _Span:
+    words = tokens(text, lex)
+    offsets, pos = [], 0
+    for word in words:
+        offsets.append(pos)
+        pos += len(word) + 1
+    return _Span(text, words, " ".join(words), offsets)
+
+
+def _sentences(text: str) -> list[tuple[str, bool]]:
+    """The sentences of a normalised text, each with: does it end with '?'."""
+    out, start = [], 0
+    for match in _SENTENCE_END.finditer(text):
+        piece = text[start : match.start()]
+        if piece.strip():
+            out.append((piece, "?" in match.group()))
+        start = match.end()
+    if text[start:].strip():
+        out.append((text[start:], False))
+    return out
+
+
+# --------------------------------------------------------------------------
+# Matching phrases.
+# --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Hit:
+    """One phrase found: which list, where (words or characters), how."""
+
+    kind: str
+    source: str
+    lang: str
+    start: int
+    end: int
+    typo: bool = False
+    tier: str = ""
+
+    def overlaps(self, other: _Hit) -> bool:
+        return (
+            self.lang == other.lang
+            and self.start < other.end
+            and other.start < self.end
+        )
+
+    @property
+    def length(self) -> int:
+        return self.end - self.start
+
+
+def _near(lex: Lexicon, token: str) -> dict[str, float]:
+    """Lexicon words one or two edits from ``token`` (cached per lexicon)."""
+    found = lex._near.get(token)
+    if found is None:
+        if len(token) < 4 or token in lex.not_typos or not token.isalpha():
+            found = {}
+        else:
+            found = {
+                word: score
+                for word, score, _ in process.extract(
+                    token,
+                    lex.vocabulary,
+                    scorer=OSA.distance,
+                    score_cutoff=2,
+                    limit=None,
+                )
+                if (word[0] == token[0] or word[:2] == token[1::-1])
+                # a four-letter word only as a letter dropped ("hart": heart)
+                and (len(token) > 4 or (len(word) == 5 and score == 1))
+            }
+        lex._near[token] = found
+    return found
+
+
+def _allowed_edits(word: str, in_phrase: bool) -> int:
+    if len(word) >= 9:
+        return 2
+    return 1 if len(word) >= (5 if in_phrase else 7) else 0
+
+
+def _slot_match(lex: Lexicon, slot: tuple[str, ...], token: str, multi: bool) -> int:
+    """0: no match; 1: exact (or prefix); 2: with a typo."""
+    best = 0
+    for alt in slot:
+        if alt.endswith("*"):
+            stem = alt[:-1]
+            if token.startswith(stem):
+                return 1
+            if (
+                len(stem) >= 6
+                and len(token) >= len(stem) - 1
+                and token not in lex.not_typos
+                and token[0] == stem[0]
+                and min(
+                    OSA.distance(token[:k], stem)
+                    for k in (len(stem) - 1, len(stem), len(stem) + 1)
+                )
+                <= 1
+            ):
+                best = 2
+        elif alt == token:
+            return 1
+        elif not best:
+            edits = _near(lex, token).get(alt)
+            if edits is not None and edits <= _allowed_edits(alt, multi):
+                best = 2
+    return best
+
+
+def _window(lex: Lexicon, words: list[str], pos: int, gap: int) -> Iterator[int]:
+    """Positions after ``pos`` within ``gap`` words; fillers do not count."""
+    skipped = 0
+    fillers = lex.en_words["gap_fillers"] if gap else frozenset()
+    for j in range(pos + 1, min(len(words), pos + 2 + gap + 3)):
+        yield j
+        if words[j] not in fillers:
+            skipped += 1
+        if skipped > gap:
+            return
+
+
+def _en_hits(
+    lex: Lexicon, kind: str, phrases: Iterable[_EnPhrase], span: _Span, gap: int
+) -> list[_Hit]:
     hits = []
+    words = span.words
     for phrase in phrases:
-        if has_cjk(phrase):
-            if phrase in text:
-                hits.append(phrase)
-        elif _phrase_in(phrase, words, fuzzy):
-            hits.append(phrase)
+        if phrase.regex is not None:
+            for m in phrase.regex.finditer(span.joined):
+                start = sum(1 for o in span.offsets if o <= m.start()) - 1
+                end = sum(1 for o in span.offsets if o < m.end())
+                hits.append(_Hit(kind, phrase.source, "en", max(start, 0), end))
+            continue
+        multi = len(phrase.slots) > 1
+        for i, word in enumerate(words):
+            first = _slot_match(lex, phrase.slots[0], word, multi)
+            if not first:
+                continue
+            pos, typo, ok = i, first == 2, True
+            for slot in phrase.slots[1:]:
+                found = next(
+                    (
+                        (j, m)
+                        for j in _window(
+                            lex, words, pos, 0 if phrase.contiguous else gap
+                        )
+                        if (m := _slot_match(lex, slot, words[j], True))
+                    ),
+                    None,
+                )
+                if found is None:
+                    ok = False
+                    break
+                pos, typo = found[0], typo or found[1] == 2
+            if ok:
+                hits.append(_Hit(kind, phrase.source, "en", i, pos + 1, typo))
+                break
     return hits
 
 
-def _any(phrases: dict[str, tuple[str, ...]], text: str, words: list[str]) -> bool:
-    return bool(_found(phrases["en"] + phrases["zh"], text, words, fuzzy=False))
+def _zh_hits(kind: str, phrases: Iterable[_ZhPhrase], text: str) -> list[_Hit]:
+    hits = []
+    for phrase in phrases:
+        found = False
+        for m in phrase.regex.finditer(text):
+            hits.append(_Hit(kind, phrase.source, "zh", m.start(), m.end()))
+            found = True
+        if not found and phrase.typo is not None:
+            m = phrase.typo.search(text)
+            if m:
+                hits.append(_Hit(kind, phrase.source, "zh", m.start(), m.end(), True))
+    return hits
 
 
-def _is_question(lex: Lexicon, text: str, words: list[str]) -> bool:
-    stripped = text.strip()
-    if stripped.endswith(("?", "？", "吗", "呢")):
+def _find(lex: Lexicon, kind: str, span: _Span, gap: int = 0) -> list[_Hit]:
+    """Every phrase of one list in a sentence or clause, in both languages."""
+    hits = _en_hits(lex, kind, lex.en.get(kind, ()), span, gap) if span.words else []
+    if _CJK.search(span.text):
+        hits += _zh_hits(kind, lex.zh.get(kind, ()), span.text)
+    return hits
+
+
+def _has(lex: Lexicon, kind: str, span: _Span) -> bool:
+    return bool(_find(lex, kind, span))
+
+
+# --------------------------------------------------------------------------
+# Readings: blood pressure and heart rate.
+# --------------------------------------------------------------------------
+
+_PAIR = re.compile(r"(?<![\d.])(\d{2,3})\s*(?:/|over|比|\\)\s*(\d{2,3})(?![\d.])")
+_DIASTOLIC_WORDS = ("diastolic", "低压", "舒张压")
+
+
+def _words_regex(words: Iterable[str]) -> str:
+    parts = []
+    for word in sorted(words, key=len, reverse=True):
+        escaped = re.escape(str(word).lower())
+        parts.append(escaped if _CJK.search(word) else rf"\b{escaped}\b")
+    return "(?:" + "|".join(parts) + ")"
+
+
+def readings(text: str, lexicon: Lexicon | None = None) -> dict[str, list]:
+    """Blood-pressure and heart-rate readings in a (normalised) text.
+
+    Returns ``{"bp": [(systolic, diastolic or None, explicit), ...], "hr":
+    [rate, ...], "temp": [degrees, ...]}``; ``explicit`` says whether the
+    text names blood pressure.
+    A pair such as "70/40" without a blood-pressure word is kept when it is
+    plausible (systolic above diastolic), for the caller to weigh.
+    """
+    lex = lexicon or load_lexicon()
+    bp_cfg = lex.readings.get("blood_pressure", {})
+    hr_cfg = lex.readings.get("heart_rate", {})
+    bp_words = [w for ws in bp_cfg.get("words", {}).values() for w in ws]
+    hr_words = [w for ws in hr_cfg.get("words", {}).values() for w in ws]
+    temp_cfg = lex.readings.get("temperature", {})
+    temp_words = [w for ws in temp_cfg.get("words", {}).values() for w in ws]
+    found: dict[str, list] = {"bp": [], "hr": [], "temp": []}
+    explicit = bool(bp_words) and re.search(_words_regex(bp_words), text) is not None
+    used: list[tuple[int, int]] = []
+    for m in _PAIR.finditer(text):
+        high, low = int(m.group(1)), int(m.group(2))
+        if 50 <= high <= 300 and 20 <= low <= 200 and high > low + 5:
+            found["bp"].append((high, low, explicit))
+            used.append(m.span())
+    if bp_words:
+        single = re.compile(
+            "(" + _words_regex(bp_words) + r")[^\d/]{0,15}?(\d{2,3})(?![\d.]|\s*/)"
+        )
+        for m in single.finditer(text):
+            if any(a <= m.start(2) < b for a, b in used):
+                continue
+            value = int(m.group(2))
+            if 30 <= value <= 300:
+                if m.group(1) in _DIASTOLIC_WORDS:
+                    found["bp"].append((None, value, True))
+                else:
+                    found["bp"].append((value, None, True))
+    if hr_words:
+        rate = re.compile(
+            _words_regex(hr_words) + r"[^\d/]{0,12}?(\d{2,3})(?![\d.]|\s*/)"
+            r"|(\d{2,3})\s*(?:bpm|次/分|次每分)"
+        )
+        for m in rate.finditer(text):
+            value = int(m.group(1) or m.group(2))
+            if 20 <= value <= 300:
+                found["hr"].append(value)
+    if temp_words:
+        degrees = re.compile(
+            _words_regex(temp_words) + r"[^\d/]{0,12}?(\d{2,3}(?:\.\d)?)(?![\d/])"
+        )
+        for m in degrees.finditer(text):
+            found["temp"].append(float(m.group(1)))
+    return found
+
+
+def _bp_level(reading: tuple, limits: Mapping[str, int]) -> bool:
+    high, low, _ = reading
+    return bool(
+        (high is not None and high < limits.get("systolic_below", 0))
+        or (high is not None and high > limits.get("systolic_above", 999))
+        or (low is not None and low > limits.get("diastolic_above", 999))
+    )
+
+
+# --------------------------------------------------------------------------
+# Reading a symptom in its context.
+# --------------------------------------------------------------------------
+
+
+@dataclass
+class _Clause:
+    """A clause, with what its sentence says about time, person and questions."""
+
+    span: _Span
+    sentence: _Span
+    question: bool  # the sentence asks something
+    marks: dict[str, bool]  # markers found anywhere in the sentence
+    present: bool  # "now" in this clause or an earlier one of the sentence
+    conditional: bool  # "if" in this clause or an earlier one of the sentence
+    hits: list[_Hit] = field(default_factory=list)
+
+
+def _negated(lex: Lexicon, hit: _Hit, clause: _Span) -> bool:
+    """Whether a negation stands just before the phrase ("no chest pain")."""
+    if hit.lang == "zh":
+        before = re.sub(r"[太很怎么有再并]$", "", clause.text[: hit.start])
+        return any(before.endswith(n.source) for n in lex.zh["negation"])
+    negations = {p.source for p in lex.en["negation"] if len(p.slots) == 1}
+    fillers = lex.en_words["negation_fillers"]
+    for word in reversed(clause.words[max(0, hit.start - 4) : hit.start]):
+        if word in negations:
+            return True
+        if word not in fillers:
+            return False
+    return False
+
+
+def _going_on(lex: Lexicon, hit: _Hit, clause: _Span, subject: bool) -> bool:
+    """Whether the words around a symptom say it is going on ("she is ...")."""
+    if hit.lang == "zh":
+        after = clause.text[hit.end : hit.end + 3]
+        if "了" in after[:2] and not after.startswith("了解"):
+            return True
+        before = clause.text[: hit.start]
+        return subject and any(before.endswith(b) for b in lex.zh_words["be"])
+    be = lex.en_words["be"]
+    subjects = {p.source for p in lex.en["subject"]}
+    words = clause.words
+    before = words[max(0, hit.start - 4) : hit.start]
+    if not before:
+        return False
+    if before[-1] in subjects and (
+        any(w in be for w in words[hit.start : hit.end])
+        or words[hit.end : hit.end + 1] == ["is"]
+    ):
+        return True  # "my face is red", "I feel faint"
+    if before[-1] in be:  # "my dad is unconscious", "I am having chest pain"
+        return before[-1] == "am" or any(w in subjects for w in before[:-1])
+    return False
+
+
+def _subject_before(lex: Lexicon, hit: _Hit, clause: _Span) -> bool:
+    """Whether a person is named before the phrase in its clause."""
+    if hit.lang == "zh":
+        return _has(lex, "subject", _span(clause.text[: hit.start], lex))
+    words = clause.words[: hit.start]
+    return _has(lex, "subject", _Span("", words, " ".join(words), []))
+
+
+def _past_before(lex: Lexicon, hit: _Hit, clause: _Span) -> bool:
+    """Whether "had a", "has had" stands just before a serious event."""
+    if hit.lang == "zh":
+        before = clause.text[max(0, hit.start - 4) : hit.start]
+        return any(p.source in before for p in lex.zh["past_before"])
+    # The phrase itself may start with the marker ("had a seizure").
+    before = " ".join(clause.words[max(0, hit.start - 3) : hit.start + 2])
+    return any(
+        re.search(rf"\b{re.escape(p.source)}\b", before) for p in lex.en["past_before"]
+    )
+
+
+def _experienced(hit: _Hit, clause: _Span) -> bool:
+    """Chinese V + 过 after a symptom: it happened before ("昏迷过一次")."""
+    if hit.lang != "zh":
+        return False
+    after = clause.text[hit.end : hit.end + 2]
+    return after[:1] == "过" and after[1:2] not in ("去", "来")
+
+
+def _read_symptom(lex: Lexicon, hit: _Hit, c: _Clause) -> tuple[Level, bool]:
+    """A symptom's level in its context: (level, weak). See ``assess``."""
+    hypothetical = c.conditional or _has(lex, "hypothetical", c.span)
+    if c.present and not hypothetical:
+        return Level.EMERGENCY, False
+    if hypothetical or c.marks["past"] or _experienced(hit, c.span):
+        return Level.WARNING, False
+    if c.question and hit.tier == "critical" and _past_before(lex, hit, c.span):
+        return Level.WARNING, False
+    if c.marks["habitual"]:
+        return Level.WARNING, False
+    clause_subject = _has(lex, "subject", c.span)
+    if _going_on(lex, hit, c.span, clause_subject or c.marks["subject"]):
+        return Level.EMERGENCY, False
+    if hit.tier != "critical" and c.marks["content"]:
+        return Level.WARNING, False
+    if _has(lex, "ask", c.span) and not _subject_before(lex, hit, c.span):
+        return Level.WARNING, False
+    if c.question and not c.marks["subject"] and not c.marks["urgent"]:
+        return Level.WARNING, False
+    return Level.EMERGENCY, (c.question and not c.marks["urgent"]) or hit.typo
+
+
+def _read_overdose(lex: Lexicon, c: _Clause) -> Level:
+    """An overdose is self-harm when reported, a warning when asked about."""
+    asked = (
+        c.conditional
+        or _has(lex, "hypothetical", c.span)
+        or (c.marks["past"] and not c.present)
+        or (_has(lex, "ask", c.span) and not _has(lex, "subject", c.span))
+        or (c.question and not c.marks["subject"] and not c.marks["urgent"])
+    )
+    return Level.WARNING if asked else Level.SELF_HARM
+
+
+def _read_distress(lex: Lexicon, hit: _Hit, c: _Clause, any_question: bool) -> Level:
+    """Distress, unless it comes with a question about the treatment."""
+    asks = (
+        c.marks["content"]
+        or _has(lex, "ask", c.sentence)
+        or _has(lex, "hypothetical", c.sentence)
+    )
+    if hit.kind == "distress":
+        return Level.NONE if c.question and asks else Level.DISTRESS
+    # Milder worry: only when someone speaks of themselves and asks nothing.
+    if c.marks["subject"] and not any_question and not asks:
+        return Level.DISTRESS
+    return Level.NONE
+
+
+def _resolve(hits: list[_Hit], excluded: list[_Hit]) -> list[_Hit]:
+    """Drop hits an exclusion covers, then the shorter of overlapping lists."""
+    kept = [
+        h
+        for h in hits
+        if not any(e.overlaps(h) and e.length >= h.length for e in excluded)
+    ]
+    return [
+        h
+        for h in kept
+        if not any(
+            o.kind != h.kind and o.overlaps(h) and o.length > h.length for o in kept
+        )
+    ]
+
+
+def _is_question(lex: Lexicon, span: _Span, ends_with_mark: bool) -> bool:
+    if ends_with_mark:
         return True
-    if words and any(words[: len(q.split())] == q.split() for q in lex.question["en"]):
+    if span.words and span.words[0] in lex.en_words["question_starts"]:
         return True
-    return any(q in text for q in lex.question["zh"])
+    chinese = "".join(_CJK.findall(span.text))
+    if chinese and chinese.endswith(lex.question_ends):
+        return True
+    return any(w in chinese for w in lex.question_words)
+
+
+def _bare_term(lex: Lexicon, text: str) -> bool:
+    """Whether the message is just a symptom's name ("flushing?")."""
+    words = " ".join(tokens(text, lex))
+    chinese = "".join(_CJK.findall(text))
+    return (words in lex.terms and not chinese) or (chinese in lex.terms and not words)
+
+
+def _clauses(lex: Lexicon, norm: str) -> list[_Clause]:
+    """Every clause of a normalised message, with its phrases found and resolved."""
+    sentences = [(_span(s, lex), q) for s, q in _sentences(norm)]
+    # A question about treatment anywhere makes a symptom named as background
+    # ("he has flushing. What should we ask?") part of that question.
+    content_question = any(
+        _is_question(lex, s, q) and _has(lex, "content", s) for s, q in sentences
+    )
+    out = []
+    for sentence, ends_with_mark in sentences:
+        marks = {
+            name: _has(lex, name, sentence)
+            for name in ("past", "habitual", "content", "subject", "urgent")
+        }
+        marks["content"] = marks["content"] or content_question
+        question = _is_question(lex, sentence, ends_with_mark)
+        conditional = present = False
+        for text in _CLAUSE_END.split(sentence.text):
+            if not text.strip():
+                continue
+            span = _span(text, lex)
+            conditional = conditional or _has(lex, "conditional", span)
+            # "Now" speaks for its clause and the ones after it, not before.
+            present = present or _has(lex, "present", span)
+            hits = [h for k in SYMPTOM_LISTS for h in _find(lex, k, span, SYMPTOM_GAP)]
+            if span.words:
+                for group, phrases in lex.en_minor.items():
+                    hits += _en_hits(lex, "minor:" + group, phrases, span, SYMPTOM_GAP)
+            if _CJK.search(span.text):
+                for group, phrases in lex.zh_minor.items():
+                    hits += _zh_hits("minor:" + group, phrases, span.text)
+            hits = _resolve(hits, _find(lex, "exclude", span, EXCLUDE_GAP))
+            kept = []
+            for hit in hits:
+                if not _negated(lex, hit, span):
+                    kept.append(hit)
+                elif hit.kind == "self_harm":  # "I don't want to kill myself"
+                    kept.append(_Hit("negated_self_harm", hit.source, hit.lang, 0, 0))
+            out.append(
+                _Clause(span, sentence, question, marks, present, conditional, kept)
+            )
+    return out
+
+
+def _read_readings(
+    lex: Lexicon, c: _Clause, context: bool
+) -> Iterator[tuple[Level, str, bool]]:
+    """Dangerous blood-pressure, heart-rate and temperature readings in a sentence.
+
+    ``context``: the message names a symptom or a procedure, which makes a
+    dangerous (not only an extreme) blood pressure an emergency.
+    """
+    limits = lex.readings
+    values = readings(c.span.text, lex)
+    bp = limits.get("blood_pressure", {})
+    for reading in values["bp"]:
+        if not (reading[2] or context) or not _bp_level(reading, bp.get("danger", {})):
+            continue
+        extreme = _bp_level(reading, bp.get("extreme", {}))
+        tier = "critical" if extreme or context else "reading"
+        probe = _Hit("reading", "blood pressure", "en", 0, 0, tier=tier)
+        level, weak = _read_symptom(lex, probe, c)
+        if tier == "reading":  # a dangerous number alone: answer, with a warning
+            level = min(level, Level.WARNING, key=lambda lv: lv.rank)
+        yield level, f"blood pressure {reading[0]}/{reading[1]}", weak
+    rate = limits.get("heart_rate", {}).get("danger", {})
+    for value in values["hr"]:
+        if value < rate.get("below", 0) or value > rate.get("above", 999):
+            probe = _Hit("reading", "heart rate", "en", 0, 0, tier="crisis")
+            yield (*_read_symptom(lex, probe, c)[:1], f"heart rate {value}", False)
+    fever = limits.get("temperature", {}).get("danger", {})
+    for degrees in values["temp"]:
+        celsius = 34 <= degrees <= 45 and degrees >= fever.get("celsius", 99)
+        fahrenheit = 93 <= degrees <= 110 and degrees >= fever.get("fahrenheit", 999)
+        if celsius or fahrenheit:
+            probe = _Hit("reading", "temperature", "en", 0, 0, tier="crisis")
+            yield (*_read_symptom(lex, probe, c)[:1], f"temperature {degrees:g}", False)
 
 
 def assess(text: str | None, lexicon: Lexicon | None = None) -> Assessment:
-    """Sort a message into emergency, warning or none (see the module docstring)."""
+    """Sort a message into one of the five levels (see the module docstring).
+
+    The message is normalised (width, case, Traditional to Simplified) and cut
+    into sentences and clauses; every phrase of ``data/safety.yml`` found is
+    read in its context. Denied phrases ("no chest pain") are dropped.
+    Self-harm phrases always count. A symptom is an emergency when it is
+    happening now (a ``present`` word in its clause or an earlier one, or
+    "is", "am", "了" right by it); it is a warning when it is hypothetical,
+    past, long-standing, background to a question about treatment, or asked
+    about without naming a person; otherwise it is an emergency. Minor
+    symptoms count only together (vomiting with dizziness), with an intensity
+    word, or beside another symptom. A dangerous reading counts as a symptom.
+    """
     if not text or not text.strip():
         return Assessment(Level.NONE)
     lex = lexicon or load_lexicon()
-    lowered = text.lower()
-    words = tokens(text)
-    matched = _found(
-        lex.emergency["en"] + lex.emergency["zh"], lowered, words, fuzzy=True
+    norm = normalise(text, lex)
+    clauses = _clauses(lex, norm)
+    any_question = any(c.question for c in clauses)
+    all_hits = [h for c in clauses for h in c.hits]
+    serious = any(h.kind in ("critical", "crisis") for h in all_hits)
+    symptoms = serious or any(h.kind.startswith("minor:") for h in all_hits)
+    procedure = any(_has(lex, "procedure", c.span) for c in clauses)
+    bare = _bare_term(lex, norm)
+
+    verdicts: list[tuple[Level, str, bool]] = []
+    for c in clauses:
+        groups = {
+            h.kind[6:]
+            for other in clauses
+            if other.sentence is c.sentence
+            for h in other.hits
+            if h.kind.startswith("minor:")
+        }
+        for hit in c.hits:
+            if hit.kind == "self_harm":
+                verdicts.append((Level.SELF_HARM, hit.source, False))
+            elif hit.kind == "negated_self_harm":
+                verdicts.append((Level.DISTRESS, hit.source, False))
+            elif hit.kind == "overdose":
+                verdicts.append((_read_overdose(lex, c), hit.source, False))
+            elif hit.kind in ("distress", "worry"):
+                level = _read_distress(lex, hit, c, any_question)
+                verdicts.append((level, hit.source, False))
+            else:
+                if hit.kind.startswith("minor:") and not (
+                    any(combo <= groups for combo in lex.combos)
+                    or _has(lex, "intensity", c.span)
+                    or serious
+                ):
+                    continue
+                tier = "critical" if hit.kind == "critical" else "crisis"
+                level, weak = _read_symptom(
+                    lex,
+                    _Hit(
+                        hit.kind,
+                        hit.source,
+                        hit.lang,
+                        hit.start,
+                        hit.end,
+                        hit.typo,
+                        tier,
+                    ),
+                    c,
+                )
+                if level is Level.EMERGENCY and bare and tier == "crisis":
+                    level = Level.WARNING  # just the name: "flushing?"
+                verdicts.append((level, hit.source, weak))
+    seen: set[int] = set()
+    for c in clauses:
+        if id(c.sentence) in seen:
+            continue
+        seen.add(id(c.sentence))
+        whole = _Clause(
+            c.sentence,
+            c.sentence,
+            c.question,
+            c.marks,
+            any(o.present for o in clauses if o.sentence is c.sentence),
+            any(o.conditional for o in clauses if o.sentence is c.sentence),
+        )
+        verdicts.extend(_read_readings(lex, whole, symptoms or procedure))
+
+    found = [v for v in verdicts if v[0] is not Level.NONE]
+    if not found:
+        return Assessment(Level.NONE, question=any_question)
+    level = max((v[0] for v in found), key=lambda lv: lv.rank)
+    weak = level is Level.EMERGENCY and all(
+        v[2] for v in found if v[0] is Level.EMERGENCY
     )
-    if not matched:
-        return Assessment(Level.NONE)
-    matched_t = tuple(matched)
-    if _any(lex.present, lowered, words):
-        return Assessment(Level.EMERGENCY, matched_t)
-    if _any(lex.hypothetical, lowered, words):
-        return Assessment(Level.WARNING, matched_t)
-    if _is_question(lex, lowered, words) and not _any(lex.report, lowered, words):
-        return Assessment(Level.WARNING, matched_t)
-    return Assessment(Level.EMERGENCY, matched_t)
+    matched = tuple(dict.fromkeys(v[1] for v in found))
+    return Assessment(level, matched, weak=weak, question=any_question)
+
+
+# --------------------------------------------------------------------------
+# Combining the rule net with the trained intents.
+# --------------------------------------------------------------------------
+
+# The trained intents of the safety net, and the level each one asks for.
+SAFETY_INTENTS = {
+    "report_emergency": Level.EMERGENCY,
+    "self_harm": Level.SELF_HARM,
+    "distress": Level.DISTRESS,
+}
+# An NLU guess below this is weak: it never sounds an alarm on its own. A
+# self-harm guess counts sooner: missing one costs more than a kind word.
+WEAK_GUESS = {"report_emergency": 0.5, "self_harm": 0.3, "distress": 0.5}
+# A content intent at or above this is confident: it outranks weak alarms.
+CONFIDENT = 0.8
+
+
+def is_content_intent(intent: str | None) -> bool:
+    """Whether an intent asks for content.
+
+    That is ``ask`` (with its sections, e.g. ``ask/resection__risks``) or
+    another ``ask_*`` intent, except the sources.
+    """
+    return bool(intent) and intent.startswith("ask") and intent != "ask_sources"
+
+
+def decide(
+    assessment: Assessment, intent: str | None = None, confidence: float | None = None
+) -> Level:
+    """The level to answer at, from the rule net and the NLU's top intent.
+
+    ``intent`` and ``confidence`` are the NLU's top intent and its confidence
+    (``None`` when unknown, e.g. a button: then the intent counts as sure).
+
+    1. Self-harm found by the rule net always stands.
+    2. An emergency found by the rule net stands, unless it is ``weak`` (a
+       question naming a person but no time, or a typo only) and the NLU is
+       confident (>= ``CONFIDENT``) that this is a specific content question
+       (``is_content_intent``): then it is answered, with the warning line.
+    3. A safety intent (``report_emergency``, ``self_harm``, ``distress``)
+       raises the level when the NLU is not weak (>= ``WEAK_GUESS``: 0.5, or
+       0.3 for self-harm). When the
+       rule net read the message as a question about a symptom (``WARNING``),
+       an emergency guess must be confident to overrule it.
+    4. A weak safety guess (below ``WEAK_GUESS``) never sounds an alarm when the
+       rule net found nothing: the message is answered as a question.
+    5. Distress in a question is answered when the NLU is confident that it
+       is a content question; otherwise the rule net's level stands.
+    """
+    rule = assessment.level
+    sure = 1.0 if confidence is None else float(confidence)
+    content = is_content_intent(intent) and sure >= CONFIDENT
+    if rule is Level.SELF_HARM:
+        return rule
+    if rule is Level.EMERGENCY:
+        return Level.WARNING if assessment.weak and content else rule
+    guessed = SAFETY_INTENTS.get(intent or "")
+    if guessed is not None:
+        if sure < WEAK_GUESS[intent or ""]:
+            return rule
+        if guessed is Level.EMERGENCY and rule is Level.WARNING and sure < CONFIDENT:
+            return rule
+        return guessed if guessed.rank > rule.rank else rule
+    if rule is Level.DISTRESS and assessment.question and content:
+        return Level.NONE
+    return rule

@@ -1,144 +1,439 @@
+"""The safety net: emergencies, self-harm and distress caught, ordinary questions not.
+
+The messages here are written for these tests; the larger bank is
+tests/safety/bank.yml (``make safety-check``).
+"""
+
 import pytest
 
-from bot.core.safety import Level, assess, tokens
+from bot import settings
+from bot.core.dialogue import Turn, respond
+from bot.core.safety import (
+    Assessment,
+    Level,
+    assess,
+    crisis_lines,
+    decide,
+    is_content_intent,
+    load_lexicon,
+    normalise,
+    readings,
+    tokens,
+)
+from bot.server.rest import no_reply_messages
 
 EMERGENCIES_EN = [
     "I had TACE yesterday and now I'm flushing and wheezing",
-    "I'm flushing and wheezing",
     "my face is really red and I can't breathe",
-    "my face went red and hot after the embolization",
-    "flushing and wheezing",
-    "I'm wheezing badly",
-    "I cant breath",
-    "i can not breathe properly",
     "I'm short of breath after the procedure",
     "my heart is racing",
-    "heart racing and I feel sick",
-    "my heart is pounding since the procedure",
-    "I have palpitations and feel awful",
-    "my heartbeat is irregular",
-    "I have a fast heart beat and I'm dizzy",
-    "my blood pressure dropped",
-    "my BP is low and I feel weak",
-    "I feel faint",
     "I fainted this morning",
     "my husband passed out",
     "my dad collapsed after his operation",
     "she is unconscious",
     "mum is very confused after the surgery",
-    "he is disoriented and not making sense",
-    "I have severe diarrhea and feel weak",
-    "the diarrhoea won't stop",
     "I have chest pain",
-    "crushing chest pains",
     "I'm bleeding heavily from the wound",
-    "vomiting blood",
-    # typos and lay words
-    "im flushng and wheezng",
-    "wheesing after tace",
-    "my hart is raceing",
-    "I'm having palpitatons",
-    "feeling very dizzy and faint",
+    "my lips are turning blue",
+    "my throat is swelling and I can hardly breathe",
+    "he's vomiting blood",
+    "her face is drooping and her speech is slurred",
+    "severe diarrhoea and I keep blacking out",
+    "I've been sick all night and I'm so dizzy I can't stand",
+    "my wife is having a seizure",
+    "I think I'm having a carcinoid crisis",
     "Why am I flushing?",
-    "Is it normal that I am wheezing right now?",
+    "Is it normal that my mum is wheezing like this after her TACE?",
+    "I have chest pain, what should I do?",
+    "Help! Dad's gone grey and sweaty",
+    "EMERGENCY",
 ]
 
 EMERGENCIES_ZH = [
     "我昨天做了栓塞，现在脸发红、喘不上气",
-    "我脸很红，喘不过气",
-    "脸红，气喘",
-    "我喘不上来",
     "我呼吸困难",
-    "我透不过气",
-    "我憋气",
-    "我喘得厉害",
-    "我心跳很快",
-    "心跳好快，很难受",
-    "我心慌",
-    "我心悸",
-    "我心跳不规律",
-    "我心律不齐",
-    "我血压很低",
-    "我的血压下降了",
-    "我快晕了",
-    "我晕倒了",
-    "我爸昏过去了",
+    "我心跳很快，头很晕",
+    "我爸晕倒了",
     "我妈叫不醒",
-    "她神志不清",
-    "他意识模糊，说胡话",
-    "我一直拉肚子，拉得很厉害",
-    "严重腹泻",
+    "我爸意识不清",
+    "我爸休克了",
+    "喉咙肿，气短",
+    "我老公吐血了",
+    "她嘴唇发紫",
     "我胸口痛",
-    "胸痛",
-    "伤口大出血",
-    "我吐血了",
-    "做完手术后我满脸通红",
-    "我现在面部潮红",
-    # typos
-    "我喘不上起",
-    "刚才头很晕，快晕倒了",
-    "为什么我现在脸发红？",
+    "我妈嘴歪了，说话不清楚",
+    "拉肚子拉得很厉害，刚才还晕过去了",
+    "胸口痛怎么办？",
+    "我妈做完栓塞后脸发红，喘不上气，正常吗？",
+    "救命",
 ]
 
-# Questions about a symptom: answer, and add the warning line.
+# Written in Traditional characters: read after conversion to Simplified.
+EMERGENCIES_HANT = [
+    "我昨天做了栓塞，現在臉發紅、喘不上氣",
+    "我媽媽手術後意識不清",
+    "我爸暈倒了，叫不醒",
+    "我老公吐血",
+    "嘴唇發紫，呼吸困難",
+    "我阿爸暈咗",  # Cantonese
+]
+
+TYPOS = [
+    "im flushng and wheezng",
+    "my hart is raceing",
+    "I cant breath",
+    "i cnat breathe",
+    "I'm having palpitatons",
+    "my mum is unconcious",
+    "I think my dad is haveing a seizure",
+]
+
+BLOOD_PRESSURE = [
+    "my dad's bp is 70/40 after the procedure and he is dizzy",
+    "bp 220/125 and a terrible headache",
+    "血压70/40，头晕",
+    "BP 65/40 after TACE",
+    "my blood pressure is 75 over 45 and I feel awful",
+    "術後血壓70/40，頭暈",
+]
+
+SELF_HARM_EN = [
+    "I want to kill myself",
+    "I took too many pills",
+    "I don't want to live anymore",
+    "my dad says he wants to die",
+    "I've been cutting myself",
+    "I swallowed a whole bottle of sleeping tablets",
+    "everyone would be better off without me",
+    "I'm thinking about ending it all",
+    "kms",
+    "I want to die",
+]
+
+SELF_HARM_ZH = [
+    "我不想活了",
+    "我想自杀",
+    "我吃了一整瓶安眠药",
+    "活着没意思",
+    "我想一了百了",
+    "我妈说她想结束自己的生命",
+    "我不想活了，活著真累",  # 著 (Traditional) read as 着
+]
+
+DISTRESS = [
+    "I'm so scared of the operation",
+    "I can't cope",
+    "I'm terrified and I can't stop crying",
+    "I don't want to die",  # fear, not a wish
+    "我好害怕",
+    "我真的撑不住了",
+    "我不想死",
+    "我心里很难受",  # emotional: not the symptom 很难受
+]
+
+# Questions about a symptom, past events and long-standing symptoms: the
+# answer, with the warning line.
 WARNINGS = [
     "What is flushing?",
-    "what does wheezing mean?",
-    "Can TACE cause flushing?",
+    "flushing",
+    "Can TACE cause chest pain?",
     "Will I get palpitations after surgery?",
-    "Is flushing after embolization normal?",
-    "What are the symptoms of low blood pressure?",
-    "flushing是什么意思？",
-    "脸红是什么意思？",
+    "What should I do if I get chest pain after TACE?",
+    "last year I had a crisis during surgery",
+    "My dad had a stroke, can he still have surgery?",
+    "I get flushing when I drink wine, is that the tumour?",
+    "My dad has carcinoid syndrome with flushing and diarrhoea, can surgery help?",
+    "Is a blood pressure of 70/40 dangerous?",
+    "潮红是什么意思？",
     "做完栓塞会不会脸红？",
-    "心悸是什么？",
-    "我想知道潮红是什么意思",
     "如果手术后呼吸困难怎么办？",
+    "栓塞后脸红正常吗？",
+    "去年手术时我晕倒过，这次还会吗？",
 ]
 
-# Nothing urgent in these: no warning either.
-NONE = [
+# Ordinary questions, some with personal context: no alarm at all.
+ORDINARY = [
+    "my dad is 72, what makes someone a good candidate for liver surgery?",
+    "My dad is 72 and fit. Is liver surgery dangerous at his age?",
+    "我爸72了，这个手术危险吗？",
+    "What are the survival odds after a liver transplant?",
+    "移植以后能活多久？",
+    "what are the signs of carcinoid crisis",
     "What is a carcinoid crisis?",
-    "What are the symptoms of a carcinoid crisis?",
-    "What are the risks of surgery?",
-    "How is resection done?",
-    "I'm confused about the options",
-    "I'm a bit confused by all this",
-    "Which treatment should I have?",
-    "什么是类癌危象？",
     "类癌危象有哪些症状？",
-    "手术有什么风险？",
+    "I'm confused about the options",
+    "Will I die during the operation?",
+    "I'm worried about the side effects, what are they?",
+    "What is the emergency number I should call after TACE?",
+    "Is a living donor transplant possible?",
+    "My wife had emergency surgery last year, can she have TACE?",
+    "my cat keeps throwing up",
     "我搞糊涂了",
-    "现在几点了？",
+    "我血压很稳定",
+    "I painted the room",
     "",
     "   ",
     "TACE",
 ]
 
 
-@pytest.mark.parametrize("text", EMERGENCIES_EN + EMERGENCIES_ZH)
+@pytest.mark.parametrize(
+    "text", EMERGENCIES_EN + EMERGENCIES_ZH + EMERGENCIES_HANT + TYPOS
+)
 def test_emergencies_are_caught(text):
     result = assess(text)
     assert result.level is Level.EMERGENCY, result
     assert result.matched
 
 
-def test_at_least_thirty_phrasings_per_language():
-    assert len(EMERGENCIES_EN) >= 30
-    assert len(EMERGENCIES_ZH) >= 30
+@pytest.mark.parametrize("text", BLOOD_PRESSURE)
+def test_dangerous_blood_pressure_with_symptoms_or_a_procedure(text):
+    result = assess(text)
+    assert result.level is Level.EMERGENCY, result
+    assert any("blood pressure" in m for m in result.matched)
+
+
+@pytest.mark.parametrize("text", SELF_HARM_EN + SELF_HARM_ZH)
+def test_self_harm_is_caught(text):
+    assert assess(text).level is Level.SELF_HARM
+
+
+@pytest.mark.parametrize("text", DISTRESS)
+def test_distress_is_not_an_emergency(text):
+    assert assess(text).level is Level.DISTRESS
 
 
 @pytest.mark.parametrize("text", WARNINGS)
-def test_questions_about_symptoms_get_a_warning(text):
+def test_questions_past_events_and_habits_get_the_warning_line(text):
     assert assess(text).level is Level.WARNING
 
 
-@pytest.mark.parametrize("text", NONE)
-def test_ordinary_questions_are_not_flagged(text):
-    assert assess(text).level is Level.NONE
+@pytest.mark.parametrize("text", ORDINARY)
+def test_ordinary_questions_raise_no_alarm(text):
+    assert assess(text).level in (Level.NONE, Level.WARNING)
+    assert not assess(text).is_alarm
 
 
-def test_tokens_drop_apostrophes_and_split_chinese():
+def test_self_harm_comes_before_an_emergency():
+    result = assess("I took an overdose and now I can't breathe")
+    assert result.level is Level.SELF_HARM
+
+
+def test_overdose_asked_about_is_not_self_harm():
+    assert assess("What happens if you take too many octreotide tablets?").level in (
+        Level.NONE,
+        Level.WARNING,
+    )
+
+
+def test_denied_symptoms_are_dropped():
+    assert assess("I have no chest pain and I'm not flushing").level is Level.NONE
+    assert assess("我没有胸痛").level is Level.NONE
+
+
+def test_a_reading_within_limits_is_nothing():
+    assert assess("my blood pressure is 120/80 after TACE").level is Level.NONE
+    assert readings("bp 120/80") == {"bp": [(120, 80, True)], "hr": [], "temp": []}
+
+
+def test_readings_are_read():
+    found = readings(normalise("血压70/40，心率150，体温39.5"))
+    assert found["bp"] == [(70, 40, True)]
+    assert found["hr"] == [150]
+    assert found["temp"] == [39.5]
+    assert readings("my dad is 72")["bp"] == []
+
+
+def test_heart_rate_and_fever_after_a_procedure():
+    assert assess("my pulse is 150 and I feel awful").is_emergency
+    assert assess("temperature 40 and shaking after TACE today").is_emergency
+
+
+def test_traditional_is_read_as_simplified():
+    assert normalise("臉發紅、喘不上氣") == "脸发红、喘不上气"
+    assert normalise("我阿爸暈咗") == "我阿爸晕了"  # Cantonese 咗 -> 了
+
+
+def test_tokens_open_contractions_and_slang():
     assert tokens("I can't breathe") == ["i", "cant", "breathe"]
     assert tokens("I cannot") == ["i", "cant"]
+    assert tokens("I'm fine") == ["i", "am", "fine"]
+    assert tokens("kms") == ["kill", "myself"]
     assert tokens("flushing是什么") == ["flushing"]
+
+
+def test_typo_tolerance_spares_real_words():
+    # "painted" is one letter from "fainted", "strike" from "stroke".
+    assert assess("my husband painted the hall").level is Level.NONE
+    assert assess("is there a strike at the hospital").level is Level.NONE
+
+
+def test_weak_flag_marks_a_question_without_time():
+    assert assess("Is my chest pain a sign of a crisis?").weak
+    assert not assess("I have chest pain right now").weak
+
+
+# --- decide: the rule net with the trained intents -------------------------
+
+
+def test_a_confident_content_question_outranks_a_weak_emergency():
+    weak = assess("Is my chest pain a sign of a crisis?")
+    assert weak.level is Level.EMERGENCY and weak.weak
+    assert decide(weak, "ask/carcinoid_crisis__symptoms", 0.9) is Level.WARNING
+    assert decide(weak, "ask/carcinoid_crisis__symptoms", 0.6) is Level.EMERGENCY
+
+
+def test_a_weak_emergency_guess_does_not_alarm_when_the_rule_net_sees_nothing():
+    ordinary = assess("My dad is 72, what makes someone a good candidate for surgery?")
+    assert decide(ordinary, "report_emergency", 0.45) is Level.NONE
+    assert decide(ordinary, "report_emergency", 0.7) is Level.EMERGENCY
+    assert decide(ordinary, "report_emergency", None) is Level.EMERGENCY
+
+
+def test_a_question_about_a_symptom_needs_a_confident_emergency_guess():
+    question = assess("Can TACE cause chest pain?")
+    assert decide(question, "report_emergency", 0.6) is Level.WARNING
+    assert decide(question, "report_emergency", 0.9) is Level.EMERGENCY
+
+
+def test_rule_net_alarms_stand_whatever_the_intent():
+    assert decide(assess("I want to kill myself"), "ask/resection__risks", 0.99) is (
+        Level.SELF_HARM
+    )
+    strong = assess("I'm flushing and wheezing right now")
+    assert decide(strong, "ask/carcinoid_crisis__symptoms", 0.99) is Level.EMERGENCY
+
+
+def test_self_harm_and_distress_intents_raise_the_level():
+    nothing = assess("everything feels pointless")
+    assert decide(nothing, "self_harm", 0.35) is Level.SELF_HARM
+    assert decide(nothing, "self_harm", 0.2) is Level.NONE
+    assert decide(nothing, "distress", 0.7) is Level.DISTRESS
+
+
+def test_distress_in_a_content_question_is_answered():
+    worried = assess("I'm terrified, what are the risks of the operation?")
+    assert worried.level is Level.NONE
+    scared = Assessment(Level.DISTRESS, ("scared",), question=True)
+    assert decide(scared, "ask/resection__risks", 0.9) is Level.NONE
+    assert decide(scared, "ask/resection__risks", 0.5) is Level.DISTRESS
+
+
+def test_content_intents():
+    assert is_content_intent("ask")
+    assert is_content_intent("ask/resection__risks")
+    assert is_content_intent("ask_which_treatment")
+    assert not is_content_intent("ask_sources")
+    assert not is_content_intent("report_emergency")
+    assert not is_content_intent(None)
+
+
+# --- crisis lines ----------------------------------------------------------
+
+
+def test_crisis_lines_per_language():
+    assert any("988" in line for line in crisis_lines("en"))
+    assert any("热线" in line for line in crisis_lines("zh"))
+    assert any("1925" in line for line in crisis_lines("zh-Hant"))
+    assert crisis_lines("fr") == crisis_lines("en")
+
+
+def test_crisis_lines_come_from_configuration(tmp_path):
+    text = (settings.DATA_DIR / "safety.yml").read_text("utf-8")
+    custom = tmp_path / "safety.yml"
+    start = text.index("\ncrisis_lines:") + 1
+    end = text.index("\n# ----", start)
+    lines = (
+        'crisis_lines:\n  en: ["Clinic nurse line: 555 0100"]\n  zh: ["诊所护士热线"]\n'
+    )
+    custom.write_text(text[:start] + lines + text[end:], "utf-8")
+    lexicon = load_lexicon(str(custom))
+    assert crisis_lines("en", lexicon) == ("Clinic nurse line: 555 0100",)
+    assert crisis_lines("zh-Hant", lexicon) == ("診所護士熱線",)
+
+
+# --- the replies ------------------------------------------------------------
+
+
+def reply(kb, text, kind="explain_topic", intent=None, **turn):
+    turn.setdefault("greeted", True)
+    return respond(kind, Turn(text=text, intent=intent, **turn), kb)
+
+
+def test_self_harm_gets_the_caring_message_with_crisis_lines_and_no_menu(kb):
+    for text, marker, line in (
+        ("I want to kill myself", "You are not alone", "988"),
+        ("我不想活了", "您并不孤单", "热线"),
+    ):
+        out = reply(kb, text, intent="nlu_fallback", greeted=False)
+        assert len(out.messages) == 1
+        assert marker in out.texts[0] and line in out.texts[0]
+        assert out.messages[0].buttons == ()
+        assert "didn't understand" not in out.texts[0]
+        assert out.kind == "self_harm"
+
+
+def test_self_harm_intent_selects_the_self_harm_message(kb):
+    out = reply(kb, "everything is pointless", kind="emergency", intent="self_harm")
+    assert "You are not alone" in out.texts[0]
+
+
+def test_distress_gets_a_warm_word_the_care_team_and_the_menu(kb):
+    out = reply(kb, "I'm so scared of the operation", intent="nlu_fallback")
+    assert len(out.messages) == 1
+    text = out.texts[0]
+    assert text.startswith("I'm sorry you're going through this")
+    assert "care team" in text and "This may be an emergency" not in text
+    assert out.messages[0].buttons  # the topics follow
+    zh = reply(kb, "我好害怕", intent="nlu_fallback")
+    assert "医疗团队" in zh.texts[0]
+
+
+def test_distress_intent_selects_the_distress_message(kb):
+    out = reply(kb, "it's all a lot", kind="emergency", intent="distress")
+    assert out.kind == "distress"
+
+
+def test_emergency_message_comes_alone(kb):
+    out = reply(kb, "my husband is turning blue", intent="ask", greeted=False)
+    assert len(out.messages) == 1
+    assert "This may be an emergency" in out.texts[0]
+    assert out.kind == "emergency"
+
+
+def test_ordinary_question_with_personal_context_is_answered(kb):
+    out = reply(
+        kb,
+        "my dad is 72, what makes someone a good candidate for liver surgery?",
+        intent="ask",
+    )
+    assert out.kind != "emergency"
+    assert all("This may be an emergency" not in t for t in out.texts)
+
+
+def test_question_about_a_symptom_is_answered_with_the_warning_line(kb):
+    out = reply(kb, "What is flushing?", intent="ask")
+    assert out.texts[-1].startswith("⚠️ If you or someone with you")
+
+
+def test_weak_emergency_guess_is_answered_not_alarmed(kb):
+    turn = Turn(
+        text="My dad is 72, what makes someone a good candidate for surgery?",
+        intent="report_emergency",
+        greeted=True,
+    )
+    object.__setattr__(turn, "confidence", 0.4)  # the NLU's confidence
+    out = respond("emergency", turn, kb)
+    assert out.kind != "emergency"
+    assert all("This may be an emergency" not in t for t in out.texts)
+
+
+def test_the_action_server_down_path_answers_self_harm_and_emergencies():
+    [message] = no_reply_messages("I want to end my life")
+    assert "You are not alone" in message["text"] and "988" in message["text"]
+    [message] = no_reply_messages("我不想活了")
+    assert "您并不孤单" in message["text"]
+    [message] = no_reply_messages("my dad collapsed and isn't breathing")
+    assert "This may be an emergency" in message["text"]
+    [message] = no_reply_messages("What is TACE?")
+    assert "try again" in message["text"]
