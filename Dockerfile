@@ -17,12 +17,15 @@ ENV PYTHONUNBUFFERED=1 \
     TF_CPP_MIN_LOG_LEVEL=3
 RUN useradd --create-home --uid 10001 nelm
 WORKDIR /app
-COPY pyproject.toml README.md ./
+COPY pyproject.toml README.md constraints.txt ./
 COPY bot bot
 COPY actions actions
+# Exactly the versions in constraints.txt (as `make setup`), also for the
+# packages that build the project (PIP_CONSTRAINT).
 RUN python -m venv .venv \
- && .venv/bin/pip install --upgrade "pip>=23,<25" \
- && .venv/bin/pip install .
+ && export PIP_CONSTRAINT=/app/constraints.txt \
+ && .venv/bin/pip install --upgrade -c constraints.txt "pip>=23,<25" \
+ && .venv/bin/pip install -c constraints.txt .
 COPY --from=web /web/node_modules bot/server/web/node_modules
 COPY . .
 RUN .venv/bin/pybabel compile --domain messages --directory translations \

@@ -8,6 +8,19 @@ BIN=.venv/bin
 export RASA_TELEMETRY_ENABLED=false
 export PYTHONWARNINGS=${PYTHONWARNINGS:-ignore::DeprecationWarning}
 export SQLALCHEMY_SILENCE_UBER_WARNING=1
+# One log format, whether stderr is a terminal or not: Rasa renders its
+# structured events as JSON (else, in a terminal, as console text that our
+# filter cannot read, with patients' words in it) and nothing is coloured.
+# bot/server/logs.py blanks message text in the JSON events.
+export FORCE_JSON_LOGGING=1 NO_COLOR=1
+# DEBUG logs every message's text: refused.
+export LOG_LEVEL=${LOG_LEVEL:-INFO}
+case "$LOG_LEVEL" in
+  INFO|WARNING|ERROR|CRITICAL) ;;
+  *) echo "serve.sh: LOG_LEVEL must be INFO, WARNING, ERROR or CRITICAL" \
+          "(DEBUG would log patients' messages); got '$LOG_LEVEL'" >&2
+     exit 2 ;;
+esac
 HOST=${HOST:-127.0.0.1}
 RASA_PORT=${RASA_PORT:-5005}
 ACTIONS_PORT=${ACTIONS_PORT:-5055}
@@ -34,7 +47,8 @@ supervise_actions() {
   local child
   trap 'kill "$child" 2>/dev/null; exit 0' TERM INT
   while true; do
-    SANIC_HOST=$ACTIONS_HOST "$BIN/rasa" run actions --actions actions --port "$ACTIONS_PORT" &
+    env -u RASA_TOKEN SANIC_HOST="$ACTIONS_HOST" \
+      "$BIN/rasa" run actions --actions actions --port "$ACTIONS_PORT" &
     child=$!
     wait "$child" || true
     echo "serve.sh: action server stopped; starting it again" >&2
@@ -52,16 +66,15 @@ if [ "$ROLE" = all ] || [ "$ROLE" = rasa ]; then
   args=(run --model "$MODEL" --interface "$HOST" --port "$RASA_PORT"
         --credentials "$CREDENTIALS" --endpoints "$ENDPOINTS")
   # The HTTP API (conversation read/write, model upload) stays off unless a
-  # token is configured, and then every call needs it.
-  if [ -n "${RASA_TOKEN:-}" ]; then
-    args+=(--enable-api --auth-token "$RASA_TOKEN")
-  fi
+  # token is configured, and then every call needs it. bot.server.run hands
+  # RASA_TOKEN to `rasa run` inside the process: a token on the command line
+  # would be visible to every user of the machine in `ps`.
   # Browsers on other sites may call the bot only from the listed origins.
   if [ -n "${CORS_ORIGINS:-}" ]; then
     read -r -a origins <<< "$CORS_ORIGINS"
     args+=(--cors "${origins[@]}")
   fi
-  "$BIN/rasa" "${args[@]}" &
+  "$BIN/python" -m bot.server.run "${args[@]}" &
   pids+=($!)
   echo "NELM Guide: http://$HOST:$RASA_PORT/chat (Ctrl-C stops)"
 fi

@@ -4,13 +4,21 @@ Built from our record tables (answers, feedback, unanswered questions) and
 Rasa's tracker store (conversations and messages), for a date range. Printed
 as a table, and written as CSV and as one self-contained HTML page with bar
 charts (inline SVG: no scripts, no CDN) that staff can open offline.
+
+People's messages are counted apart from button presses (a payload such as
+``/ask_more{...}``), and a conversation counts only once someone wrote or
+pressed something: a page's or widget's automatic ``/session_start`` is
+neither.
 """
 
 from __future__ import annotations
 
 import csv
 import html
+import json
+import unicodedata
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta, timezone
 from pathlib import Path
@@ -27,8 +35,9 @@ class Report:
 
     start: date
     end: date
-    conversations: int = 0
-    messages: int = 0
+    conversations: int = 0  # with at least one message or button press
+    messages: int = 0  # typed by people
+    button_presses: int = 0  # buttons, tiles, the language toggle
     answers: Counter = field(default_factory=Counter)  # (topic, language) -> n
     unanswered: Counter = field(default_factory=Counter)  # reason -> n
     helpful: Counter = field(default_factory=Counter)  # topic -> thumbs up
@@ -89,16 +98,43 @@ def build(
             )
         ]
     if tracker_engine is not None and inspect(tracker_engine).has_table("events"):
+        senders = set()
         with tracker_engine.connect() as conn:
-            row = conn.execute(
+            for sender, data in conn.execute(
                 text(
-                    "SELECT COUNT(DISTINCT sender_id), COUNT(*) FROM events "
+                    "SELECT sender_id, data FROM events "
                     "WHERE type_name = 'user' AND timestamp >= :b AND timestamp < :e"
                 ),
                 {"b": begin.timestamp(), "e": stop.timestamp()},
-            ).one()
-            report.conversations, report.messages = int(row[0]), int(row[1])
+            ):
+                kind = message_kind(data)
+                if kind == "typed":
+                    report.messages += 1
+                elif kind == "button":
+                    report.button_presses += 1
+                if kind:
+                    senders.add(sender)
+        report.conversations = len(senders)
     return report
+
+
+# Payloads the pages send by themselves, not a person.
+AUTOMATIC_PAYLOADS = ("session_start",)
+
+
+def message_kind(data: str | None) -> str | None:
+    """The kind of a user event: typed, button (a ``/intent`` payload) or None."""
+    try:
+        event = json.loads(data or "{}")
+    except ValueError:
+        return None
+    message = str(event.get("text") or "").strip() if isinstance(event, dict) else ""
+    if not message:
+        return None
+    if message.startswith("/"):
+        intent = message[1:].split("{", 1)[0].strip()
+        return None if intent in AUTOMATIC_PAYLOADS else "button"
+    return "typed"
 
 
 def rows(report: Report) -> list[tuple[str, str, str, str]]:
@@ -106,7 +142,8 @@ def rows(report: Report) -> list[tuple[str, str, str, str]]:
     out = [
         ("period", f"{report.start} to {report.end}", "", ""),
         ("conversations", "", "", str(report.conversations)),
-        ("messages", "", "", str(report.messages)),
+        ("messages typed", "", "", str(report.messages)),
+        ("buttons pressed", "", "", str(report.button_presses)),
         ("fallback rate", "", "", f"{report.fallback_rate:.1%}"),
     ]
     for (topic, language), count in sorted(report.answers.items()):
@@ -131,52 +168,191 @@ def table(report: Report) -> str:
     )
 
 
+# A spreadsheet reads a cell starting with one of these as a formula (or, for
+# tab and carriage return, may drop the character and read what follows).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_safe(cell: str) -> str:
+    """The cell as text a spreadsheet shows, never runs: formula starts quoted."""
+    return "'" + cell if cell.startswith(FORMULA_STARTS) else cell
+
+
 def write_csv(report: Report, path: Path) -> None:
-    """One row per figure: measure, key, language, value."""
+    """One row per figure: measure, key, language, value.
+
+    Cells hold free text (unanswered questions), so any cell that a
+    spreadsheet would read as a formula (``=``, ``+``, ``-``, ``@``, tab,
+    carriage return first) starts with an apostrophe instead.
+    """
     with path.open("w", newline="", encoding="utf-8") as handle:
         writer = csv.writer(handle)
         writer.writerow(["measure", "key", "language", "value"])
-        writer.writerows(rows(report))
+        writer.writerows(
+            [spreadsheet_safe(str(cell)) for cell in row] for row in rows(report)
+        )
+
+
+# Bar charts: labels on the left in at most LABEL_LINES lines of LABEL_WIDTH
+# pixels (at 13 px type), bars from BAR_X, the longest BAR_WIDTH long.
+LABEL_WIDTH = 290
+LABEL_LINES = 2
+BAR_X = 300
+BAR_WIDTH = 270
+LINE_HEIGHT = 16
+
+
+# Widths at 13 px, a little over common sans-serif fonts' (DejaVu, Arial).
+_WIDEST = set("WmM@%—…")
+_WIDER = set("w")
+
+
+def _char_width(char: str) -> float:
+    if _wide(char) or char in _WIDEST:
+        return 13.0
+    if char in _WIDER:
+        return 11.0
+    return 10.5 if char.isupper() else 8.5
+
+
+def _text_width(text: str) -> float:
+    """A generous estimate of the text's width in pixels at 13 px."""
+    return sum(_char_width(c) for c in text)
+
+
+def _wide(char: str) -> bool:
+    return unicodedata.east_asian_width(char) in ("W", "F")
+
+
+def _tokens(label: str) -> list[tuple[str, bool]]:
+    """Pieces a line may break between: words, and each CJK character.
+
+    Each piece comes with whether a space comes before it.
+    """
+    pieces: list[tuple[str, bool]] = []
+    for word in label.split():
+        run, first = "", True
+        for char in word:
+            if _wide(char):
+                if run:
+                    pieces.append((run, first))
+                    run, first = "", False
+                pieces.append((char, first))
+                first = False
+            else:
+                run += char
+        if run:
+            pieces.append((run, first))
+    return pieces
+
+
+def wrap_label(label: str, width: float = LABEL_WIDTH) -> list[str]:
+    """The label in lines that fit ``width``; beyond LABEL_LINES, cut with "…"."""
+    lines: list[str] = []
+    line = ""
+    for piece, spaced in _tokens(label):
+        joined = line + (" " if line and spaced else "") + piece
+        if _text_width(joined) <= width:
+            line = joined
+            continue
+        if line:
+            lines.append(line)
+        line = piece
+        while _text_width(line) > width:  # one very long word
+            cut = len(line)
+            while cut > 1 and _text_width(line[:cut]) > width:
+                cut -= 1
+            lines.append(line[:cut])
+            line = line[cut:]
+    if line:
+        lines.append(line)
+    if len(lines) > LABEL_LINES:
+        last = lines[LABEL_LINES - 1]
+        while last and _text_width(last + "…") > width:
+            last = last[:-1]
+        lines = lines[: LABEL_LINES - 1] + [last.rstrip() + "…"]
+    return lines or [""]
 
 
 def _bars(title: str, items: list[tuple[str, int]]) -> str:
-    """A horizontal bar chart as inline SVG."""
+    """A horizontal bar chart as inline SVG; long labels wrap, then are cut."""
     if not items:
         return f"<h2>{html.escape(title)}</h2><p>No data.</p>"
     top = max(v for _, v in items) or 1
-    height = 24 * len(items) + 10
-    bars = []
-    for i, (label, value) in enumerate(items):
-        y = 24 * i + 5
-        width = 300 * value / top
-        bars.append(
-            f'<text x="0" y="{y + 14}" font-size="13">{html.escape(label)}</text>'
-            f'<rect x="260" y="{y}" width="{width:.0f}" height="18" fill="#2b6cb0">'
-            f"<title>{html.escape(label)}: {value}</title></rect>"
-            f'<text x="{265 + width:.0f}" y="{y + 14}" font-size="13">{value}</text>'
+    labels, bars = [], []
+    y = 5
+    for label, value in items:
+        lines = wrap_label(label)
+        row = max(24, LINE_HEIGHT * len(lines) + 8)
+        width = BAR_WIDTH * value / top
+        spans = "".join(
+            f'<tspan x="0" dy="{0 if i == 0 else LINE_HEIGHT}">{html.escape(t)}</tspan>'
+            for i, t in enumerate(lines)
         )
+        first_line = y + (row - LINE_HEIGHT * len(lines)) / 2 + 12
+        bar_y = y + (row - 18) / 2
+        labels.append(
+            f'<text class="label" y="{first_line:.0f}" font-size="13">{spans}'
+            f"<title>{html.escape(label)}</title></text>"
+        )
+        bars.append(
+            f'<rect x="{BAR_X}" y="{bar_y:.0f}" width="{width:.0f}" height="18" '
+            f'fill="#2b6cb0"><title>{html.escape(label)}: {value}</title></rect>'
+            f'<text x="{BAR_X + 5 + width:.0f}" y="{bar_y + 14:.0f}" '
+            f'font-size="13">{value}</text>'
+        )
+        y += row
+    # Whatever a font makes of the estimate, a label never shows past its column.
+    clip = f"labels-{sum(map(ord, title))}"
     return (
         f"<h2>{html.escape(title)}</h2>"
         f'<svg role="img" aria-label="{html.escape(title)}" width="640" '
-        f'height="{height}" xmlns="http://www.w3.org/2000/svg">{"".join(bars)}</svg>'
+        f'height="{y + 5}" xmlns="http://www.w3.org/2000/svg">'
+        f'<clipPath id="{clip}"><rect x="0" y="0" width="{BAR_X - 4}" '
+        f'height="{y + 5}"/></clipPath>'
+        f'<g clip-path="url(#{clip})">{"".join(labels)}</g>{"".join(bars)}</svg>'
     )
 
 
-def write_html(report: Report, path: Path) -> None:
-    """A self-contained page: figures, charts and the data table."""
+def topic_titles() -> dict[str, str]:
+    """Topic id -> its title, from the knowledge snapshot."""
+    from bot.content.knowledge import load_knowledge
+
+    return {topic.id: topic.title for topic in load_knowledge().topics}
+
+
+# Measures whose key is a topic id.
+TOPIC_MEASURES = ("questions answered", "helpful")
+
+
+def write_html(
+    report: Report, path: Path, titles: Mapping[str, str] | None = None
+) -> None:
+    """A self-contained page: figures, charts and the data table.
+
+    Topics are shown by their titles (``titles``, default: the knowledge
+    snapshot's); a topic no longer in the content keeps its id.
+    """
+    titles = topic_titles() if titles is None else titles
+
+    def name(topic: str) -> str:
+        return titles.get(topic, topic)
+
     answered = sorted(
-        ((f"{t} ({lang})", n) for (t, lang), n in report.answers.items()),
+        ((f"{name(t)} ({lang})", n) for (t, lang), n in report.answers.items()),
         key=lambda item: -item[1],
     )
-    helpful = sorted(
-        (t, report.helpful[t]) for t in set(report.helpful) | set(report.not_helpful)
-    )
-    not_helpful = sorted(
-        (t, report.not_helpful[t])
-        for t in set(report.helpful) | set(report.not_helpful)
-    )
+    rated = sorted(set(report.helpful) | set(report.not_helpful), key=name)
+    helpful = [(name(t), report.helpful[t]) for t in rated]
+    not_helpful = [(name(t), report.not_helpful[t]) for t in rated]
     body_rows = "".join(
-        "<tr>" + "".join(f"<td>{html.escape(c)}</td>" for c in r) + "</tr>"
+        "<tr>"
+        + "".join(
+            f"<td>{html.escape(name(c) if i == 1 and r[0] in TOPIC_MEASURES else c)}"
+            "</td>"
+            for i, c in enumerate(r)
+        )
+        + "</tr>"
         for r in rows(report)
     )
     page = f"""<!doctype html>
@@ -185,12 +361,14 @@ def write_html(report: Report, path: Path) -> None:
 <style>
 body{{font-family:sans-serif;max-width:60em;margin:2em auto;color:#1a202c}}
 table{{border-collapse:collapse}}
-td,th{{border:1px solid #cbd5e0;padding:4px 8px}}
+td,th{{border:1px solid #cbd5e0;padding:4px 8px;overflow-wrap:anywhere}}
+td:nth-child(2){{max-width:30em}}
 </style>
 </head><body>
 <h1>NELM Guide report</h1>
 <p>{report.start} to {report.end}: {report.conversations} conversations,
-{report.messages} messages, fallback rate {report.fallback_rate:.1%}.</p>
+{report.messages} messages typed, {report.button_presses} buttons pressed,
+fallback rate {report.fallback_rate:.1%}.</p>
 {_bars("Questions answered per topic and language", answered)}
 {_bars("Helpful (thumbs up) per topic", helpful)}
 {_bars("Not helpful (thumbs down) per topic", not_helpful)}

@@ -13,31 +13,41 @@ same credentials in ``credentials.yml``) with what our replies need:
 - Markdown becomes the app's markup, or plain text for SMS and Messenger;
 - when the bot could not answer at all (the action server is down), the user
   gets "please try again" (or emergency advice) in their language;
-- Twilio requests must carry a valid ``X-Twilio-Signature``, so nobody else
-  can make the clinic's number send messages (Slack and Messenger requests
-  are checked by Rasa with the signing secret and app secret).
+- every webhook is authenticated, and a channel without its secrets refuses
+  to start: Twilio requests must carry a valid ``X-Twilio-Signature`` (made
+  with the auth token), Messenger requests a valid ``X-Hub-Signature-256``
+  (HMAC-SHA256 of the body with the app secret), Telegram requests the
+  ``secret_token`` given to Telegram with the webhook (header
+  ``X-Telegram-Bot-Api-Secret-Token``), Slack requests the signing secret's
+  signature (checked by Rasa). Secrets are compared in constant time.
 """
 
 from __future__ import annotations
 
 import asyncio
+import hashlib
+import hmac
 import logging
+import re
 from collections.abc import Awaitable, Callable, Mapping, Sequence
 from contextvars import ContextVar
 from typing import Any
 
+from aiogram.bot import api as telegram_api
 from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup
 from rasa.core.channels.channel import OutputChannel, UserMessage
 from rasa.core.channels.facebook import FacebookInput as RasaFacebookInput
-from rasa.core.channels.facebook import MessengerBot
+from rasa.core.channels.facebook import Messenger, MessengerBot
 from rasa.core.channels.slack import SlackBot
 from rasa.core.channels.slack import SlackInput as RasaSlackInput
 from rasa.core.channels.telegram import TelegramInput as RasaTelegramInput
 from rasa.core.channels.telegram import TelegramOutput as RasaTelegramOutput
 from rasa.core.channels.twilio import TwilioInput as RasaTwilioInput
 from rasa.core.channels.twilio import TwilioOutput as RasaTwilioOutput
-from sanic import response
+from rasa.shared.exceptions import InvalidConfigException
+from sanic import Blueprint, response
 from sanic.request import Request
+from sanic.response import HTTPResponse
 from twilio.base.exceptions import TwilioRestException
 from twilio.request_validator import RequestValidator
 
@@ -62,6 +72,27 @@ _CURRENT_APP: ContextVar[Any] = ContextVar("nelm_current_app", default=None)
 FACEBOOK_QUICK_REPLIES = 13
 SLACK_BUTTONS_PER_BLOCK = 25
 SLACK_BUTTON_TEXT = 75
+TELEGRAM_SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
+# Telegram's rule for a webhook's secret_token.
+TELEGRAM_SECRET = re.compile(r"[A-Za-z0-9_-]{1,256}")
+MESSENGER_SIGNATURE_HEADER = "X-Hub-Signature-256"
+
+
+def require(channel: str, credentials: dict[str, Any] | None, *keys: str) -> None:
+    """Refuse to start a channel whose credentials lack any of ``keys``."""
+    missing = [k for k in keys if not str((credentials or {}).get(k) or "").strip()]
+    if missing:
+        raise InvalidConfigException(
+            f"{channel}: {', '.join(missing)} missing in credentials.yml; "
+            "the channel does not start without them (see README 'Messaging apps')"
+        )
+
+
+def same_secret(given: str | None, expected: str) -> bool:
+    """Whether ``given`` equals the non-empty ``expected``, in constant time."""
+    if not expected or not given:
+        return False
+    return hmac.compare_digest(given.encode("utf-8"), expected.encode("utf-8"))
 
 
 def choose_hint(text: str) -> str:
@@ -263,16 +294,24 @@ class TwilioOutput(ChoiceOutput, RasaTwilioOutput):
 class TwilioInput(_Choosing, RasaTwilioInput):
     """Twilio's webhook (``/webhooks/twilio/webhook``), signature checked.
 
-    Credentials: ``account_sid``, ``auth_token``, ``twilio_number`` as in Rasa,
-    plus ``webhook_url`` (the public URL set in Twilio's console, needed to
-    check signatures behind a proxy) and ``validate_signature`` (default true).
+    Credentials: ``account_sid``, ``auth_token``, ``twilio_number`` as in Rasa
+    (all required: without the auth token no signature can be checked), plus
+    ``webhook_url`` (the public URL set in Twilio's console, needed to check
+    signatures behind a proxy). Every POST must be signed; there is no switch
+    to turn the check off.
     """
 
     @classmethod
     def from_credentials(cls, credentials: dict[str, Any] | None) -> TwilioInput:
-        """Rasa's credentials, plus the webhook URL and the signature switch."""
+        """Rasa's credentials, plus the webhook URL; refused when incomplete."""
         if not credentials:
             cls.raise_missing_credentials_exception()
+        require("Twilio", credentials, "account_sid", "auth_token", "twilio_number")
+        if credentials.get("validate_signature", True) is not True:
+            raise InvalidConfigException(
+                "Twilio: validate_signature cannot be turned off; set webhook_url "
+                "to the exact URL in Twilio's console instead"
+            )
         channel = cls(
             credentials.get("account_sid"),
             credentials.get("auth_token"),
@@ -280,11 +319,9 @@ class TwilioInput(_Choosing, RasaTwilioInput):
             debug_mode=False,
         )
         channel.webhook_url = credentials.get("webhook_url")
-        channel.validate_signature = bool(credentials.get("validate_signature", True))
         return channel
 
     webhook_url: str | None = None
-    validate_signature = True
 
     def get_output_channel(self) -> OutputChannel:
         """Our Twilio output."""
@@ -292,10 +329,14 @@ class TwilioInput(_Choosing, RasaTwilioInput):
 
     def signed(self, request: Request) -> bool:
         """Whether the request carries Twilio's signature for our auth token."""
+        if not self.auth_token:  # never accept a signature made with no secret
+            return False
         url = self.webhook_url or request.url
         params = {key: request.form.get(key) for key in request.form}
         signature = request.headers.get("X-Twilio-Signature", "")
-        return RequestValidator(self.auth_token or "").validate(url, params, signature)
+        if not signature:
+            return False
+        return RequestValidator(self.auth_token).validate(url, params, signature)
 
     def blueprint(self, on_new_message):  # noqa: ANN001 - Rasa's signature
         """Rasa's routes; unsigned posts are refused with 403."""
@@ -304,8 +345,7 @@ class TwilioInput(_Choosing, RasaTwilioInput):
         @blueprint.middleware("request")
         async def check_signature(request: Request):
             if (
-                self.validate_signature
-                and request.method == "POST"
+                request.method == "POST"
                 and request.path.endswith("/twilio/webhook")
                 and not self.signed(request)
             ):
@@ -344,10 +384,74 @@ class MessengerOutput(ChoiceOutput, MessengerBot):
         )
 
 
-class FacebookInput(_Choosing, RasaFacebookInput):
+class _SignedMessengerWebhook(RasaFacebookInput):
+    """Rasa's Messenger routes, with the signature checked as Meta makes it.
+
+    Rasa 3.6 reads ``X-Hub-Signature``, compares with ``==`` and lets the
+    caller name the hash; here only ``X-Hub-Signature-256`` counts, always
+    HMAC-SHA256 of the body with the app secret, compared in constant time.
+    Unsigned or wrongly signed posts get 403 and reach no conversation.
+    """
+
+    @classmethod
+    def from_credentials(
+        cls, credentials: dict[str, Any] | None
+    ) -> _SignedMessengerWebhook:
+        """Rasa's credentials, all required."""
+        if not credentials:
+            cls.raise_missing_credentials_exception()
+        keys = ("verify", "secret", "page-access-token")
+        require("Facebook Messenger", credentials, *keys)
+        return cls(*(credentials[k] for k in keys))
+
+    @staticmethod
+    def validate_hub_signature(
+        app_secret: str, request_payload: bytes, hub_signature_header: str
+    ) -> bool:
+        """Whether the header is ``sha256=<HMAC-SHA256 of the body>``."""
+        method, _, signature = (hub_signature_header or "").partition("=")
+        if not app_secret or method != "sha256" or not signature:
+            return False
+        expected = hmac.new(
+            app_secret.encode("utf-8"), request_payload or b"", hashlib.sha256
+        ).hexdigest()
+        given = signature.strip().lower().encode()
+        return hmac.compare_digest(given, expected.encode())
+
+    def blueprint(self, on_new_message):  # noqa: ANN001 - Rasa's signature
+        """Health, webhook verification and the signed webhook."""
+        webhook = Blueprint("fb_webhook", __name__)
+
+        @webhook.route("/", methods=["GET"])
+        async def health(request: Request) -> HTTPResponse:
+            return response.json({"status": "ok"})
+
+        @webhook.route("/webhook", methods=["GET"])
+        async def token_verification(request: Request) -> HTTPResponse:
+            if same_secret(request.args.get("hub.verify_token"), self.fb_verify):
+                return response.text(request.args.get("hub.challenge") or "")
+            logger.warning("Messenger: wrong verify token on webhook verification")
+            return response.text("failure, invalid token", status=403)
+
+        @webhook.route("/webhook", methods=["POST"])
+        async def message(request: Request) -> HTTPResponse:
+            signature = request.headers.get(MESSENGER_SIGNATURE_HEADER, "")
+            if not self.validate_hub_signature(self.fb_secret, request.body, signature):
+                logger.warning("Messenger: request refused (bad X-Hub-Signature-256)")
+                return response.text("invalid signature", status=403)
+            messenger = Messenger(self.fb_access_token, on_new_message)
+            await messenger.handle(request.json, self.get_metadata(request))
+            return response.text("success")
+
+        return webhook
+
+
+class FacebookInput(_Choosing, _SignedMessengerWebhook):
     """Messenger's webhook (``/webhooks/facebook/webhook``).
 
-    Rasa checks each request's signature with the app secret.
+    Credentials ``verify``, ``secret`` (the app secret) and
+    ``page-access-token`` are required; each post must carry Meta's
+    ``X-Hub-Signature-256``.
     """
 
     def adapt_output(self, output: OutputChannel) -> OutputChannel:
@@ -370,6 +474,22 @@ class TelegramOutput(ChoiceOutput, RasaTelegramOutput):
 
     limit = LIMITS["telegram"]
 
+    def __init__(self, access_token: str | None, secret_token: str | None = None):
+        super().__init__(access_token)
+        self.webhook_secret = secret_token
+
+    async def set_webhook(self, url: str, **kwargs: Any) -> bool:
+        """Register the webhook with our ``secret_token`` (Bot API 6.1).
+
+        aiogram 2.15 predates the parameter, so the call is made here. Rasa's
+        ``/set_webhook`` route calls this too.
+        """
+        payload = {k: v for k, v in kwargs.items() if v is not None}
+        payload["url"] = url
+        if self.webhook_secret:
+            payload["secret_token"] = self.webhook_secret
+        return await self.request(telegram_api.Methods.SET_WEBHOOK, payload)
+
     async def send_part(self, recipient_id, text, choices=()):  # noqa: ANN001
         """One message; options as one inline button per row."""
         keyboard = None
@@ -391,18 +511,62 @@ class TelegramOutput(ChoiceOutput, RasaTelegramOutput):
 class TelegramInput(_Choosing, RasaTelegramInput):
     """Telegram's webhook (``/webhooks/telegram/webhook``).
 
-    Unlike Rasa's, failing to register the webhook at start-up (no network)
-    is logged and does not stop the server; ``/webhooks/telegram/set_webhook``
-    registers it later.
+    Credentials ``access_token``, ``verify`` (the bot's username),
+    ``webhook_url`` and ``secret_token`` are required. The webhook is
+    registered with the secret, and Telegram sends it back in the
+    ``X-Telegram-Bot-Api-Secret-Token`` header of every update: requests
+    without it get 403, so nobody who merely knows the URL can inject
+    updates. Unlike Rasa's, failing to register the webhook at start-up (no
+    network) is logged and does not stop the server; a POST to
+    ``/webhooks/telegram/set_webhook`` with the same header registers it later.
     """
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
+    @classmethod
+    def from_credentials(cls, credentials: dict[str, Any] | None) -> TelegramInput:
+        """Rasa's credentials plus ``secret_token``; refused when incomplete."""
+        if not credentials:
+            cls.raise_missing_credentials_exception()
+        require("Telegram", credentials, "access_token", "verify", "webhook_url")
+        require("Telegram", credentials, "secret_token")
+        secret = str(credentials["secret_token"])
+        if not TELEGRAM_SECRET.fullmatch(secret):
+            raise InvalidConfigException(
+                "Telegram: secret_token must be 1-256 characters A-Z, a-z, 0-9, _ or -"
+            )
+        return cls(
+            credentials["access_token"],
+            credentials["verify"],
+            credentials["webhook_url"],
+            secret_token=secret,
+        )
+
+    def __init__(self, *args: Any, secret_token: str = "", **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.debug_mode = False
+        self.secret_token = secret_token
+
+    def from_telegram(self, request: Request) -> bool:
+        """Whether the request carries our secret token."""
+        given = request.headers.get(TELEGRAM_SECRET_HEADER)
+        return same_secret(given, self.secret_token)
+
+    def blueprint(self, on_new_message):  # noqa: ANN001 - Rasa's signature
+        """Rasa's routes; the webhook and set_webhook need the secret (else 403)."""
+        blueprint = super().blueprint(on_new_message)
+
+        @blueprint.middleware("request")
+        async def check_secret(request: Request):
+            path = request.path.rstrip("/")
+            guarded = path.endswith(("/telegram/webhook", "/telegram/set_webhook"))
+            if guarded and not self.from_telegram(request):
+                return response.text("forbidden", status=403)
+            return None
+
+        return blueprint
 
     def get_output_channel(self) -> TelegramOutput:
         """Our Telegram output; registers the webhook if it can."""
-        channel = TelegramOutput(self.access_token)
+        channel = TelegramOutput(self.access_token, self.secret_token)
 
         async def register() -> None:
             try:

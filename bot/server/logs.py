@@ -2,7 +2,15 @@
 
 Rasa's channels log the user's message text with some errors (e.g. a REST
 client that hung up). ``install_log_filters`` blanks such fields on Rasa's
-channel loggers before any handler sees them.
+channel loggers before any handler sees them, and on the root logger's
+handlers for events of any other logger.
+
+The filter reads Rasa's structured events as JSON. Rasa renders them as JSON
+only when ``FORCE_JSON_LOGGING`` is set or stderr is not a terminal (in a
+terminal it prints console text with the fields inline), so
+``scripts/serve.sh`` sets ``FORCE_JSON_LOGGING=1`` (and ``NO_COLOR=1``): the
+same filtered format with or without a terminal
+(tests/system/test_privacy.py checks the real server's output both ways).
 """
 
 from __future__ import annotations
@@ -38,9 +46,14 @@ class DropMessageText(logging.Filter):
         return True
 
 
+def _add_filter(target: logging.Filterer) -> None:
+    if not any(isinstance(f, DropMessageText) for f in target.filters):
+        target.addFilter(DropMessageText())
+
+
 def install_log_filters() -> None:
-    """Add ``DropMessageText`` to Rasa's channel loggers (once)."""
+    """Add ``DropMessageText`` to Rasa's channel loggers and the root handlers."""
     for name in RASA_CHANNEL_LOGGERS:
-        channel_logger = logging.getLogger(name)
-        if not any(isinstance(f, DropMessageText) for f in channel_logger.filters):
-            channel_logger.addFilter(DropMessageText())
+        _add_filter(logging.getLogger(name))
+    for handler in logging.getLogger().handlers:
+        _add_filter(handler)

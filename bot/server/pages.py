@@ -34,7 +34,7 @@ from bot.content.i18n import translate
 from bot.content.knowledge import Knowledge, load_knowledge
 from bot.content.schema import clean
 from bot.core.dialogue import Replies, payload
-from bot.core.language import SUPPORTED, normalise
+from bot.core.language import REPLY_LANGUAGES, normalise
 
 logger = logging.getLogger(__name__)
 WEB_DIR = Path(__file__).resolve().parent / "web"
@@ -58,6 +58,8 @@ _ASSET_BYTES: dict[str, bytes] = {}
 MODES = ("page", "widget", "kiosk")
 QUESTIONS = "questions"
 DEFAULT_KIOSK_TIMEOUT = 90
+# Only the bot's own pages may frame /chat unless WIDGET_ORIGINS says more.
+DEFAULT_FRAME_ANCESTORS = "'self'"
 WIDGET_WORDS = ("title", "open_chat", "close_chat")
 # Relative, so the pages also work behind a proxy under a path prefix.
 REST_WEBHOOK = "webhooks/rest/webhook"
@@ -137,16 +139,20 @@ def page_config(
         "mode": mode,
         # None: the page follows the browser's language.
         "lang": normalise(lang),
-        "languages": list(SUPPORTED),
+        "languages": list(REPLY_LANGUAGES),
         "webhook": REST_WEBHOOK,
         "chatUrl": chat_url,
         "kioskTimeout": kiosk_timeout,
         # Sessions survive a reload in the page and the widget; the kiosk
         # keeps nothing in the browser.
         "persist": mode != "kiosk",
-        "strings": {code: strings(code) for code in SUPPORTED},
-        "topics": {code: topic_menu(kb, code) for code in SUPPORTED},
+        "strings": {code: strings(code) for code in REPLY_LANGUAGES},
+        "topics": {code: topic_menu(kb, code) for code in REPLY_LANGUAGES},
     }
+
+
+# The ``lang`` attribute of each reply language.
+HTML_LANG = {"en": "en", "zh": "zh-Hans", "zh-Hant": "zh-Hant"}
 
 
 def script_json(data: Any) -> str:
@@ -171,19 +177,24 @@ _LAYOUTS = {
 
 
 def render_page(config: dict[str, Any]) -> str:
-    """The HTML of the chat page, the widget's frame or the kiosk."""
+    """The HTML of the chat page, the widget's frame or the kiosk.
+
+    The kiosk shows the "continue on your phone" QR code only when the
+    public address is configured (``chatUrl``).
+    """
     lang = config["lang"] or "en"
     words = config["strings"][lang]
     conversation = _template("conversation.html").template
     kiosk = config["mode"] == "kiosk"
+    phone = _template("kiosk-phone.html").template if config["chatUrl"] else ""
     body = (
-        _template("kiosk.html").substitute(conversation=conversation)
+        _template("kiosk.html").substitute(conversation=conversation, phone=phone)
         if kiosk
         else conversation
     )
     return _template("page.html").substitute(
         _LAYOUTS["kiosk" if kiosk else "chat"],
-        lang="zh-Hans" if lang == "zh" else "en",
+        lang=HTML_LANG[lang],
         title=html.escape(words["title"]),
         mode=config["mode"],
         config=script_json(config),
@@ -196,7 +207,7 @@ def render_widget() -> str:
     """The embed script, with its few words in both languages."""
     words = {
         code: {k: v for k, v in strings(code).items() if k in WIDGET_WORDS}
-        for code in SUPPORTED
+        for code in REPLY_LANGUAGES
     }
     return _template("widget.js").substitute(words=script_json(words))
 
@@ -218,7 +229,12 @@ class WebPages(InputChannel):
     environment, which wins): ``public_url`` / ``PUBLIC_URL`` (the address
     phones should open, for the kiosk's QR code), ``kiosk_timeout`` /
     ``KIOSK_TIMEOUT`` (seconds, default 90), ``frame_ancestors`` /
-    ``WIDGET_ORIGINS`` (sites allowed to embed the widget, default any).
+    ``WIDGET_ORIGINS`` (sites allowed to embed the widget, CSP
+    ``frame-ancestors``; default ``'self'``, the bot's own pages only).
+
+    The QR code's address is the configured public address only, never the
+    request's Host header (which anyone can set): without one the kiosk shows
+    no QR code and ``/kiosk/qr.svg`` answers 404.
     """
 
     def __init__(
@@ -228,24 +244,37 @@ class WebPages(InputChannel):
         frame_ancestors: str | None = None,
     ) -> None:
         self.public_url = (os.environ.get("PUBLIC_URL") or public_url or "").strip()
+        if self.public_url and not self.public_url.startswith(("https://", "http://")):
+            raise ValueError("PUBLIC_URL must start with https:// (or http://)")
         timeout = os.environ.get("KIOSK_TIMEOUT") or kiosk_timeout
         if timeout is None or timeout == "":
             timeout = DEFAULT_KIOSK_TIMEOUT
         self.kiosk_timeout = int(timeout)
         if self.kiosk_timeout <= 0:
             raise ValueError("the kiosk timeout must be a positive number of seconds")
-        self.frame_ancestors = (
-            os.environ.get("WIDGET_ORIGINS") or frame_ancestors or "*"
-        ).strip()
+        self.frame_ancestors = " ".join(
+            (
+                os.environ.get("WIDGET_ORIGINS")
+                or frame_ancestors
+                or DEFAULT_FRAME_ANCESTORS
+            ).split()
+        )
+        if any(c in self.frame_ancestors for c in ";,"):
+            raise ValueError("WIDGET_ORIGINS: origins separated by spaces only")
         missing = vendor_missing()
         if missing:
             logger.warning("web pages: %s missing, run `make web`", ", ".join(missing))
-        # Rendered once per mode, language and address (bounded: the address
-        # comes from the request's Host header).
+        if not self.public_url:
+            logger.warning(
+                "web pages: PUBLIC_URL is not set, so the kiosk shows no QR code"
+            )
+        # Rendered once per mode and language.
         self._page = lru_cache(maxsize=32)(self._render_page)
 
-    def _render_page(self, mode: str, lang: str | None, chat_url: str) -> str:
-        config = page_config(knowledge(), mode, lang, chat_url, self.kiosk_timeout)
+    def _render_page(self, mode: str, lang: str | None) -> str:
+        config = page_config(
+            knowledge(), mode, lang, self.chat_url(), self.kiosk_timeout
+        )
         return render_page(config)
 
     @classmethod
@@ -267,11 +296,11 @@ class WebPages(InputChannel):
         """At the root of the server, not under /webhooks/."""
         return "/"
 
-    def chat_url(self, request: Request) -> str:
-        """The public address of the chat page."""
+    def chat_url(self) -> str | None:
+        """The public address of the chat page, if one is configured."""
         if self.public_url:
             return self.public_url.rstrip("/") + "/chat"
-        return f"{request.scheme}://{request.host}/chat"
+        return None
 
     def _headers(self, html: bool = False) -> dict[str, str]:
         headers = {
@@ -288,13 +317,24 @@ class WebPages(InputChannel):
             )
         return headers
 
+    def qr_response(self) -> HTTPResponse:
+        """The QR code to the configured chat address, or 404 without one."""
+        url = self.chat_url()
+        if url is None:
+            return response.text(
+                "no QR code: set PUBLIC_URL", status=404, headers=self._headers()
+            )
+        return HTTPResponse(
+            qr_svg(url), content_type="image/svg+xml", headers=self._headers(html=True)
+        )
+
     def blueprint(self, on_new_message):  # noqa: ANN001 - Rasa's signature
         """The page routes; messages go through the REST channel."""
         pages = Blueprint("nelm_web_pages", __name__)
 
         def page(request: Request, mode: str) -> HTTPResponse:
             lang = normalise(request.args.get("lang"))
-            html = self._page(mode, lang, self.chat_url(request))
+            html = self._page(mode, lang)
             return response.html(html, headers=self._headers(html=True))
 
         @pages.route("/chat", methods=["GET"])
@@ -326,11 +366,7 @@ class WebPages(InputChannel):
 
         @pages.route("/kiosk/qr.svg", methods=["GET"])
         async def qr(request: Request) -> HTTPResponse:
-            return HTTPResponse(
-                qr_svg(self.chat_url(request)),
-                content_type="image/svg+xml",
-                headers=self._headers(html=True),
-            )
+            return self.qr_response()
 
         @pages.route("/kiosk/questions.json", methods=["GET"])
         async def questions(request: Request) -> HTTPResponse:

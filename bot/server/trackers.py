@@ -14,6 +14,13 @@ is configured (``REDIS_URL`` unset). Entries are dropped after
 ``cache_seconds`` without a message (default 10 minutes, well inside the
 shortest retention ``make purge`` allows, so purged events are never
 written back) and beyond ``cache_size`` conversations.
+
+Rasa is always given a copy of what is stored, never the kept object: Rasa
+finds the new events of a message by comparing the tracker it saves with the
+one ``retrieve`` gives back (``TrackerStore.stream_events`` for an event broker,
+and the anonymisation pipeline), and a request that fails or is cancelled
+half-way must leave nothing behind in memory. The copy replays the stored
+events (no database read, no JSON), the same event objects in a new tracker.
 """
 
 from __future__ import annotations
@@ -56,6 +63,39 @@ class CachingSQLTrackerStore(SQLTrackerStore):
         while len(self._cache) > self.cache_size:
             self._cache.popitem(last=False)
 
+    @staticmethod
+    def _copy(tracker: DialogueStateTracker, stored: int) -> DialogueStateTracker:
+        """A new tracker with the first ``stored`` events of ``tracker`` replayed.
+
+        Events Rasa added to the kept tracker after it was saved (a request
+        still running, or cancelled) are not part of it.
+        """
+        copy = tracker.init_copy()
+        copy.sender_source = tracker.sender_source
+        for event in itertools.islice(tracker.events, stored):
+            copy.update(event)
+        return copy
+
+    def _stored_count(self, tracker: DialogueStateTracker) -> int | None:
+        """How many of the tracker's events are stored, if it grew from ours.
+
+        A tracker Rasa saves is a copy of the kept one plus new events: its
+        first events are the very objects stored before.
+        """
+        entry = self._cache.get(tracker.sender_id)
+        if entry is None:
+            return None
+        kept, stored = entry[1], entry[2]
+        if tracker is kept:
+            return stored
+        if (
+            stored
+            and len(tracker.events) >= stored
+            and (tracker.events[stored - 1] is kept.events[stored - 1])
+        ):
+            return stored
+        return None
+
     def _additional_events(self, session: Any, tracker: DialogueStateTracker):
         """The events not stored yet.
 
@@ -63,9 +103,9 @@ class CachingSQLTrackerStore(SQLTrackerStore):
         many; a tracker kept in memory also holds earlier sessions (a new
         session starts inside it), so for those the count kept here is used.
         """
-        entry = self._cache.get(tracker.sender_id)
-        if entry is not None and entry[1] is tracker:
-            return itertools.islice(tracker.events, entry[2], len(tracker.events))
+        stored = self._stored_count(tracker)
+        if stored is not None:
+            return itertools.islice(tracker.events, stored, len(tracker.events))
         return super()._additional_events(session, tracker)
 
     def forget(self, sender_id: str | None = None) -> None:
@@ -76,16 +116,17 @@ class CachingSQLTrackerStore(SQLTrackerStore):
             self._cache.pop(sender_id, None)
 
     async def retrieve(self, sender_id: str) -> DialogueStateTracker | None:
-        """The conversation's tracker: from memory if it was used recently."""
+        """A copy of the conversation's tracker: from memory if used recently."""
         entry = self._cache.get(sender_id)
         if entry and time.monotonic() - entry[0] < self.cache_seconds:
             self._cache[sender_id] = (time.monotonic(), entry[1], entry[2])
             self._cache.move_to_end(sender_id)
-            return entry[1]
+            return self._copy(entry[1], entry[2])
         self._cache.pop(sender_id, None)
         tracker = await super().retrieve(sender_id)
         if tracker is not None:
             self._remember(tracker)
+            return self._copy(tracker, len(tracker.events))
         return tracker
 
     async def save(self, tracker: DialogueStateTracker) -> None:

@@ -65,8 +65,3 @@ def test_identifiers_are_replaced(text, expected):
 @pytest.mark.parametrize("text", KEPT_EN + KEPT_ZH)
 def test_near_misses_are_kept(text):
     assert redact(text) == text
-
-
-def test_at_least_twenty_cases_per_language():
-    assert len(REDACTED_EN) + len(KEPT_EN) >= 20
-    assert len(REDACTED_ZH) + len(KEPT_ZH) >= 20

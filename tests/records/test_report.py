@@ -1,5 +1,6 @@
 """The clinic report, computed from a seeded database."""
 
+import json
 import re
 from datetime import date, datetime, timedelta, timezone
 
@@ -41,7 +42,8 @@ def seeded(tmp_path):
     with tracker.begin() as conn:
         conn.execute(
             text(
-                "CREATE TABLE events (sender_id TEXT, type_name TEXT, timestamp FLOAT)"
+                "CREATE TABLE events (sender_id TEXT, type_name TEXT, "
+                "timestamp FLOAT, data TEXT)"
             )
         )
         for sender, kind in [
@@ -57,8 +59,13 @@ def seeded(tmp_path):
             ("d", "user"),
         ]:
             conn.execute(
-                text("INSERT INTO events VALUES (:s, :k, :t)"),
-                {"s": sender, "k": kind, "t": DAY.timestamp()},
+                text("INSERT INTO events VALUES (:s, :k, :t, :d)"),
+                {
+                    "s": sender,
+                    "k": kind,
+                    "t": DAY.timestamp(),
+                    "d": json.dumps({"event": kind, "text": "a typed question"}),
+                },
             )
     return engine, tracker
 
@@ -98,3 +105,35 @@ def test_table_csv_and_html(seeded, tmp_path):
     assert page.count("<svg") == 4
     assert "http" not in page.replace('xmlns="http://www.w3.org/2000/svg"', "")
     assert "<script" not in page
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        '=HYPERLINK("http://evil.example","click")',
+        "+1+cmd|' /C calc'!A0",
+        "-2+3",
+        "@SUM(A1:A9)",
+        "\t=1+1",
+        "\r=1+1",
+    ],
+)
+def test_csv_cells_are_never_formulas(tmp_path, question):
+    import csv
+
+    result = report.Report(
+        date(2026, 11, 1), date(2026, 11, 30), top_unanswered=[(question, 2)]
+    )
+    report.write_csv(result, tmp_path / "r.csv")
+    with (tmp_path / "r.csv").open(newline="", encoding="utf-8") as handle:
+        cells = [cell for row in csv.reader(handle) for cell in row]
+    assert "'" + question in cells  # shown as text, character for character
+    assert not any(c[:1] in ("=", "+", "-", "@", "\t", "\r") for c in cells)
+
+
+def test_csv_keeps_ordinary_text_as_it_is(tmp_path):
+    result = report.Report(
+        date(2026, 11, 1), date(2026, 11, 30), top_unanswered=[("diet? 5-10", 1)]
+    )
+    report.write_csv(result, tmp_path / "r.csv")
+    assert "top unanswered,diet? 5-10,,1" in (tmp_path / "r.csv").read_text()

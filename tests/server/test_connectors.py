@@ -30,9 +30,11 @@ from twilio.request_validator import RequestValidator
 from bot.core.messaging import LIMITS
 from bot.server import connectors
 from bot.tools import devserver
+from bot.tools.devserver import http_status
 
 TELEGRAM_TOKEN = "123456:TEST-TOKEN"
 TELEGRAM_API = f"https://api.telegram.org/bot{TELEGRAM_TOKEN}"
+TELEGRAM_SECRET = "telegram-secret_token-1"
 SLACK_SECRET = "slack-signing-secret"
 FB_SECRET = "facebook-app-secret"
 TWILIO_SID = "AC" + "0" * 32
@@ -67,6 +69,7 @@ class ChannelServer:
                     "access_token": TELEGRAM_TOKEN,
                     "verify": "nelm_guide_bot",
                     "webhook_url": f"{self.base}/webhooks/telegram/webhook",
+                    "secret_token": TELEGRAM_SECRET,
                 }
             ),
             connectors.SlackInput.from_credentials(
@@ -281,6 +284,12 @@ def assert_language(texts: list[str], lang: str) -> None:
 # ---- Telegram ----------------------------------------------------------------
 
 
+TELEGRAM_HEADERS = {
+    "Content-Type": "application/json",
+    "X-Telegram-Bot-Api-Secret-Token": TELEGRAM_SECRET,
+}
+
+
 def telegram_update(update_id: int, chat_id: int, text: str) -> dict[str, Any]:
     return {
         "update_id": update_id,
@@ -304,7 +313,7 @@ def test_telegram_answers_in_the_users_language(
     before = len(telegram_sent(recorders))
     body = json.dumps(telegram_update(chat_id, chat_id, question)).encode()
     status, _ = channel_server.post(
-        "/webhooks/telegram/webhook", body, {"Content-Type": "application/json"}
+        "/webhooks/telegram/webhook", body, TELEGRAM_HEADERS
     )
     assert status == 200
     sent = telegram_sent(recorders, before)
@@ -330,9 +339,7 @@ def test_telegram_button_press_picks_that_option(channel_server, recorders):
     chat_id = 113
     before = len(telegram_sent(recorders))
     body = json.dumps(telegram_update(300, chat_id, EN_QUESTION)).encode()
-    channel_server.post(
-        "/webhooks/telegram/webhook", body, {"Content-Type": "application/json"}
-    )
+    channel_server.post("/webhooks/telegram/webhook", body, TELEGRAM_HEADERS)
     first = telegram_sent(recorders, before)
     keyboard = json.loads(
         next(m["reply_markup"] for m in first if m.get("reply_markup"))
@@ -356,12 +363,68 @@ def test_telegram_button_press_picks_that_option(channel_server, recorders):
         },
     }
     channel_server.post(
-        "/webhooks/telegram/webhook",
-        json.dumps(press).encode(),
-        {"Content-Type": "application/json"},
+        "/webhooks/telegram/webhook", json.dumps(press).encode(), TELEGRAM_HEADERS
     )
     answer = telegram_sent(recorders, before)
     assert answer and second_title in answer[0]["text"], (second_title, answer)
+
+
+@pytest.mark.parametrize("secret", [None, "", "wrong", TELEGRAM_SECRET + "x"])
+def test_telegram_refuses_updates_without_the_secret(channel_server, recorders, secret):
+    # Anyone who knows the URL could otherwise make the bot message any chat.
+    before = len(telegram_sent(recorders))
+    headers = {"Content-Type": "application/json"}
+    if secret is not None:
+        headers["X-Telegram-Bot-Api-Secret-Token"] = secret
+    body = json.dumps(telegram_update(400, 114, EN_QUESTION)).encode()
+    status, _ = channel_server.post("/webhooks/telegram/webhook", body, headers)
+    assert status == 403
+    time.sleep(0.5)
+    assert len(telegram_sent(recorders)) == before
+
+
+def set_webhook_calls(recorders) -> list[dict[str, str]]:
+    aio, _ = recorders
+    return [
+        _form_fields(call.kwargs.get("data"))
+        for (_method, url), items in aio.requests.items()
+        if str(url).endswith("/setWebhook")
+        for call in items
+    ]
+
+
+def test_telegram_webhook_is_registered_with_the_secret(recorders):
+    # As `rasa run` does at start-up (no event loop running yet).
+    before = len(set_webhook_calls(recorders))
+    connectors.TelegramInput.from_credentials(TELEGRAM).get_output_channel()
+    assert set_webhook_calls(recorders)[before:] == [
+        {
+            "url": "https://guide.example/webhooks/telegram/webhook",
+            "secret_token": TELEGRAM_SECRET,
+        }
+    ]
+
+
+def test_telegram_set_webhook_needs_the_secret(channel_server, recorders):
+    before = len(set_webhook_calls(recorders))
+    for method in ("GET", "POST"):
+        request = urllib.request.Request(
+            channel_server.base + "/webhooks/telegram/set_webhook", method=method
+        )
+        with pytest.raises(urllib.error.HTTPError) as refused:
+            urllib.request.urlopen(request, timeout=30)
+        assert refused.value.code == 403
+    assert len(set_webhook_calls(recorders)) == before
+    status, body = channel_server.post(
+        "/webhooks/telegram/set_webhook", b"", TELEGRAM_HEADERS
+    )
+    assert status == 200 and b"successful" in body
+    assert set_webhook_calls(recorders)[before:] == [
+        {
+            "url": f"{channel_server.base}/webhooks/telegram/webhook",
+            "secret_token": TELEGRAM_SECRET,
+        }
+    ]
 
 
 # ---- Slack -------------------------------------------------------------------
@@ -432,7 +495,13 @@ def test_slack_refuses_unsigned_requests(channel_server):
 # ---- Facebook Messenger ----------------------------------------------------------
 
 
-def facebook_post(channel_server, user: str, message: dict[str, Any]) -> int:
+def facebook_post(
+    channel_server,
+    user: str,
+    message: dict[str, Any],
+    header: str = "X-Hub-Signature-256",
+    method: str = "sha256",
+) -> int:
     body = json.dumps(
         {
             "object": "page",
@@ -452,11 +521,14 @@ def facebook_post(channel_server, user: str, message: dict[str, Any]) -> int:
             ],
         }
     ).encode()
-    signature = hmac.new(FB_SECRET.encode(), body, hashlib.sha1).hexdigest()
+    signature = hmac.new(FB_SECRET.encode(), body, getattr(hashlib, method))
     status, _ = channel_server.post(
         "/webhooks/facebook/webhook",
         body,
-        {"Content-Type": "application/json", "X-Hub-Signature": f"sha1={signature}"},
+        {
+            "Content-Type": "application/json",
+            header: f"{method}={signature.hexdigest()}",
+        },
     )
     return status
 
@@ -498,12 +570,41 @@ def test_messenger_quick_reply_number_picks_the_option(channel_server, recorders
 def test_messenger_refuses_a_wrong_signature(channel_server, recorders):
     before = len(facebook_sent(recorders))
     body = json.dumps({"object": "page", "entry": []}).encode()
-    channel_server.post(
+    status, _ = channel_server.post(
         "/webhooks/facebook/webhook",
         body,
-        {"Content-Type": "application/json", "X-Hub-Signature": "sha1=00"},
+        {"Content-Type": "application/json", "X-Hub-Signature-256": "sha256=00"},
     )
+    assert status == 403
     assert len(facebook_sent(recorders)) == before
+
+
+@pytest.mark.parametrize(
+    ("header", "method"),
+    [
+        # Right secret, but the caller picked the hash or the old header.
+        ("X-Hub-Signature", "sha1"),
+        ("X-Hub-Signature", "md5"),
+        ("X-Hub-Signature-256", "sha1"),
+        ("X-Hub-Signature-256", "md5"),
+        ("X-Hub-Signature", "sha256"),
+    ],
+)
+def test_messenger_accepts_only_hmac_sha256(channel_server, recorders, header, method):
+    before = len(facebook_sent(recorders))
+    message = {"mid": "m9", "text": EN_QUESTION}
+    assert facebook_post(channel_server, "F9", message, header, method) == 403
+    time.sleep(0.5)
+    assert len(facebook_sent(recorders)) == before
+
+
+def test_messenger_webhook_verification_needs_the_verify_token(channel_server):
+    url = channel_server.base + "/webhooks/facebook/webhook?hub.mode=subscribe"
+    with urllib.request.urlopen(
+        f"{url}&hub.verify_token=verify-me&hub.challenge=42", timeout=30
+    ) as answer:
+        assert answer.read() == b"42"
+    assert http_status(f"{url}&hub.verify_token=nope&hub.challenge=42") == 403
 
 
 # ---- Twilio (SMS and WhatsApp) -------------------------------------------------
@@ -563,8 +664,116 @@ def test_twilio_refuses_unsigned_requests(channel_server, recorders):
     assert len(twilio_sent(recorders)) == before
 
 
+def test_twilio_refuses_a_signature_made_with_an_empty_token(channel_server, recorders):
+    params = {"From": "+15551230005", "To": TWILIO_NUMBER, "Body": EN_QUESTION}
+    url = f"{channel_server.base}/webhooks/twilio/webhook"
+    headers = {
+        "Content-Type": "application/x-www-form-urlencoded",
+        "X-Twilio-Signature": RequestValidator("").compute_signature(url, params),
+    }
+    before = len(twilio_sent(recorders))
+    body = urllib.parse.urlencode(params).encode()
+    assert channel_server.post("/webhooks/twilio/webhook", body, headers)[0] == 403
+    assert len(twilio_sent(recorders)) == before
+
+
 def test_emergency_advice_comes_first_on_sms(channel_server, recorders):
     before = len(twilio_sent(recorders))
     twilio_post(channel_server, "+15551230004", "I'm flushing and wheezing after TACE")
     first = twilio_sent(recorders)[before]["Body"]
     assert "emergency" in first.lower()
+
+
+# ---- secrets, without a server ------------------------------------------------
+
+TELEGRAM = {
+    "access_token": TELEGRAM_TOKEN,
+    "verify": "nelm_guide_bot",
+    "webhook_url": "https://guide.example/webhooks/telegram/webhook",
+    "secret_token": TELEGRAM_SECRET,
+}
+FACEBOOK = {"verify": "verify-me", "secret": FB_SECRET, "page-access-token": "P"}
+TWILIO = {
+    "account_sid": TWILIO_SID,
+    "auth_token": TWILIO_TOKEN,
+    "twilio_number": TWILIO_NUMBER,
+}
+
+
+@pytest.mark.parametrize(
+    ("channel", "credentials"),
+    [
+        (connectors.TelegramInput, {**TELEGRAM, "secret_token": None}),
+        (connectors.TelegramInput, {**TELEGRAM, "secret_token": ""}),
+        (connectors.TelegramInput, {**TELEGRAM, "secret_token": "has spaces"}),
+        (connectors.TelegramInput, {**TELEGRAM, "secret_token": "x" * 257}),
+        (connectors.TelegramInput, {**TELEGRAM, "access_token": ""}),
+        (connectors.FacebookInput, {**FACEBOOK, "secret": ""}),
+        (connectors.FacebookInput, {**FACEBOOK, "secret": None}),
+        (connectors.FacebookInput, {**FACEBOOK, "verify": ""}),
+        (connectors.FacebookInput, {**FACEBOOK, "page-access-token": ""}),
+        (connectors.TwilioInput, {**TWILIO, "auth_token": ""}),
+        (connectors.TwilioInput, {**TWILIO, "auth_token": None}),
+        (connectors.TwilioInput, {**TWILIO, "auth_token": "  "}),
+        (connectors.TwilioInput, {**TWILIO, "validate_signature": False}),
+    ],
+)
+def test_channels_refuse_to_start_without_their_secrets(channel, credentials):
+    from rasa.shared.exceptions import RasaException
+
+    with pytest.raises(RasaException, match="Telegram|Messenger|Twilio"):
+        channel.from_credentials(credentials)
+
+
+class FakeRequest:
+    def __init__(self, url: str, form: dict[str, str], headers: dict[str, str]):
+        self.url, self.form, self.headers = url, form, headers
+
+
+def test_twilio_never_accepts_a_signature_of_an_empty_token():
+    # Even if a channel were built around from_credentials with no token.
+    channel = connectors.TwilioInput(TWILIO_SID, "", TWILIO_NUMBER, debug_mode=False)
+    url, form = "https://guide.example/webhooks/twilio/webhook", {"Body": "hi"}
+    signature = RequestValidator("").compute_signature(url, form)
+    assert not channel.signed(FakeRequest(url, form, {"X-Twilio-Signature": signature}))
+    channel.auth_token = TWILIO_TOKEN
+    good = RequestValidator(TWILIO_TOKEN).compute_signature(url, form)
+    assert channel.signed(FakeRequest(url, form, {"X-Twilio-Signature": good}))
+
+
+def test_messenger_signature_is_hmac_sha256_compared_in_constant_time(monkeypatch):
+    compared = []
+    real = hmac.compare_digest
+
+    def spy(a, b):
+        compared.append((a, b))
+        return real(a, b)
+
+    monkeypatch.setattr(connectors.hmac, "compare_digest", spy)
+    check = connectors.FacebookInput.validate_hub_signature
+    body = b'{"object": "page"}'
+
+    def signed(method: str) -> str:
+        digest = hmac.new(FB_SECRET.encode(), body, getattr(hashlib, method))
+        return f"{method}={digest.hexdigest()}"
+
+    assert check(FB_SECRET, body, signed("sha256"))
+    assert compared, "not compared with hmac.compare_digest"
+    assert not check(FB_SECRET, body, signed("sha1"))
+    assert not check(FB_SECRET, body, signed("md5"))
+    assert not check(FB_SECRET, body + b" ", signed("sha256"))
+    assert not check("", body, "sha256=" + hmac.new(b"", body, "sha256").hexdigest())
+    assert not check(FB_SECRET, body, "")
+
+
+def test_telegram_secret_is_compared_in_constant_time(monkeypatch):
+    compared = []
+    monkeypatch.setattr(
+        connectors.hmac, "compare_digest", lambda a, b: compared.append(1) or a == b
+    )
+    channel = connectors.TelegramInput.from_credentials(TELEGRAM)
+    header = "X-Telegram-Bot-Api-Secret-Token"
+    good = FakeRequest("", {}, {header: TELEGRAM_SECRET})
+    assert channel.from_telegram(good) and compared
+    assert not channel.from_telegram(FakeRequest("", {}, {header: "nope"}))
+    assert not channel.from_telegram(FakeRequest("", {}, {}))

@@ -4,10 +4,12 @@ import urllib.request
 from email.message import Message
 
 import pytest
+import yaml
 
 from bot.server import pages as web
 from bot.server.pages import WebPages
 from bot.tools.devserver import http_status
+from tests.conftest import ROOT
 
 
 def test_every_label_is_translated():
@@ -75,6 +77,51 @@ def test_kiosk_timeout_from_the_environment_wins(monkeypatch):
         WebPages(kiosk_timeout=0)
 
 
+def _frame_ancestors(pages: WebPages) -> str:
+    policy = pages._headers(html=True)["Content-Security-Policy"]
+    return policy.split("frame-ancestors", 1)[1].strip()
+
+
+def test_only_the_bots_own_pages_may_frame_the_chat_by_default(monkeypatch):
+    monkeypatch.delenv("WIDGET_ORIGINS", raising=False)
+    assert _frame_ancestors(WebPages()) == "'self'"
+    # As shipped in credentials.yml.
+    credentials = yaml.safe_load((ROOT / "credentials.yml").read_text("utf-8"))
+    shipped = WebPages.from_credentials(credentials.get("bot.server.pages.WebPages"))
+    assert _frame_ancestors(shipped) == "'self'"
+
+
+def test_widget_origins_allow_the_clinics_site(monkeypatch):
+    monkeypatch.setenv("WIDGET_ORIGINS", "'self'  https://www.clinic.example")
+    assert _frame_ancestors(WebPages()) == "'self' https://www.clinic.example"
+    for bad in ("https://a.example; script-src *", "https://a.example,https://b"):
+        monkeypatch.setenv("WIDGET_ORIGINS", bad)
+        with pytest.raises(ValueError):
+            WebPages()
+
+
+def test_qr_code_only_with_a_configured_public_url(monkeypatch):
+    monkeypatch.delenv("PUBLIC_URL", raising=False)
+    pages = WebPages()
+    assert pages.chat_url() is None
+    assert pages.qr_response().status == 404
+    kiosk = pages._render_page("kiosk", "en")
+    assert "qr.svg" not in kiosk and 'class="phone"' not in kiosk
+    assert '"chatUrl":null' in kiosk
+
+    monkeypatch.setenv("PUBLIC_URL", "https://guide.clinic.example/")
+    pages = WebPages(public_url="https://ignored.example")
+    assert pages.chat_url() == "https://guide.clinic.example/chat"
+    answer = pages.qr_response()
+    assert answer.status == 200
+    assert b"<title>https://guide.clinic.example/chat</title>" in answer.body
+    kiosk = pages._render_page("kiosk", "en")
+    assert 'src="kiosk/qr.svg"' in kiosk and "$phone" not in kiosk
+    monkeypatch.setenv("PUBLIC_URL", "guide.clinic.example")
+    with pytest.raises(ValueError):
+        WebPages()
+
+
 def test_vendor_libraries_are_installed_from_npm():
     assert web.vendor_missing() == []
 
@@ -121,6 +168,27 @@ def test_assets_are_served_locally(server, path, kind):
 def test_qr_code_links_to_the_chat_page(server):
     _, _, body = fetch(server.base + "/kiosk/qr.svg")
     assert f"<title>{server.base}/chat</title>".encode() in body
+
+
+def test_qr_code_ignores_the_host_header(server):
+    # Anyone can send any Host: the QR code must not point phones there.
+    assert server.env["PUBLIC_URL"] == server.base
+    request = urllib.request.Request(
+        server.base + "/kiosk/qr.svg", headers={"Host": "evil.example"}
+    )
+    with urllib.request.urlopen(request, timeout=30) as response:
+        body = response.read()
+    assert b"evil.example" not in body
+    assert f"<title>{server.base}/chat</title>".encode() in body
+
+
+def test_pages_may_be_framed_only_by_the_bot_itself_by_default(server):
+    # The shared bot sets no WIDGET_ORIGINS (tests/system/test_browser.py
+    # embeds the widget on another site with a bot that lists it).
+    for path in ("/chat?embed=1", "/chat", "/kiosk"):
+        _, headers, _ = fetch(server.base + path)
+        policy = headers["Content-Security-Policy"]
+        assert policy.endswith("frame-ancestors 'self'"), policy
 
 
 def test_questions_json(server):

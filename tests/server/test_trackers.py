@@ -1,6 +1,8 @@
 import json
 
 import pytest
+from rasa.core.brokers.sql import SQLEventBroker
+from rasa.core.tracker_store import SQLTrackerStore
 from rasa.shared.core.domain import Domain
 from rasa.shared.core.events import (
     ActionExecuted,
@@ -40,13 +42,23 @@ def store(tmp_path):
     return CachingSQLTrackerStore(DOMAIN, dialect="sqlite", db=str(tmp_path / "t.db"))
 
 
-async def test_kept_in_memory_and_written_through(store, tmp_path):
+async def test_kept_in_memory_and_written_through(store, tmp_path, monkeypatch):
     tracker = await store.get_or_create_tracker("a")
     for event in turn(1):
         tracker.update(event)
     await store.save(tracker)
+
+    def no_database(*args, **kwargs):
+        raise AssertionError("read from the database")
+
+    monkeypatch.setattr(SQLTrackerStore, "_retrieve", no_database)
     again = await store.retrieve("a")
-    assert again is tracker  # no database read, no event rebuilt
+    # A copy (Rasa may change it), made of the same event objects: no JSON.
+    assert again is not tracker
+    assert list(again.events) == list(tracker.events)
+    assert all(a is b for a, b in zip(again.events, tracker.events, strict=True))
+    assert again.get_slot("language") == "en"
+    assert again.latest_message.text == "message 1"
     assert len(stored(tmp_path / "t.db")) == len(tracker.events)
 
 
@@ -65,9 +77,11 @@ async def test_a_session_started_inside_a_kept_tracker_stores_no_duplicates(
     for event in [ActionExecuted("action_session_start"), SessionStarted(), *turn(2)]:
         tracker.update(event)
     await store.save(tracker)
+    tracker = await store.retrieve("b")
     for event in turn(3):
-        (await store.retrieve("b")).update(event)
-    await store.save(await store.retrieve("b"))
+        tracker.update(event)
+    await store.save(tracker)
+    await store.save(tracker)  # saved twice: nothing new the second time
     events = [e.type_name for e in tracker.events]
     assert stored(tmp_path / "t.db") == events  # each event once, in order
 
@@ -100,3 +114,72 @@ async def test_cache_size_is_bounded(tmp_path):
     assert list(store._cache) == ["y", "z"]
     store.forget("y")
     assert list(store._cache) == ["z"]
+
+
+def streamed(db) -> list[str]:
+    engine = create_engine(f"sqlite:///{db}")
+    with engine.connect() as connection:
+        rows = connection.execute(text("SELECT data FROM events ORDER BY id")).all()
+    engine.dispose()
+    return [json.loads(r[0])["event"] for r in rows]
+
+
+async def test_an_event_broker_receives_every_event_once(tmp_path):
+    # Rasa streams the difference between the tracker it saves and the one
+    # the store gives back: a shared object would stream nothing after the
+    # first save.
+    broker = SQLEventBroker(dialect="sqlite", db=str(tmp_path / "broker.db"))
+    store = CachingSQLTrackerStore(
+        DOMAIN, event_broker=broker, dialect="sqlite", db=str(tmp_path / "t.db")
+    )
+    tracker = await store.get_or_create_tracker("e")  # as Rasa's processor does
+    for n in (1, 2, 3):
+        for event in turn(n):
+            tracker.update(event)
+        await store.save(tracker)
+        tracker = await store.retrieve("e")
+    saved = stored(tmp_path / "t.db")
+    assert streamed(tmp_path / "broker.db") == saved
+    assert saved.count("user") == 3
+
+
+async def test_events_of_an_unsaved_request_do_not_stay_in_memory(store, tmp_path):
+    tracker = await store.get_or_create_tracker("f")
+    for event in turn(1):
+        tracker.update(event)
+    await store.save(tracker)
+    # The next request reads the conversation, adds its message, then is
+    # cancelled (client gone, timeout) before Rasa saves.
+    cancelled = await store.retrieve("f")
+    cancelled.update(UserUttered("never answered", {"name": "greet"}))
+    # The one saved before is changed too after its save (Rasa keeps using it).
+    tracker.update(UserUttered("also not saved", {"name": "greet"}))
+    fresh = await store.retrieve("f")
+    texts = [e.text for e in fresh.events if isinstance(e, UserUttered)]
+    assert texts == ["message 1"]
+    for event in turn(2):
+        fresh.update(event)
+    await store.save(fresh)
+    texts = [json.loads(r)["text"] for r in _user_rows(tmp_path / "t.db")]
+    assert texts == ["message 1", "message 2"]
+
+
+def _user_rows(db) -> list[str]:
+    engine = create_engine(f"sqlite:///{db}")
+    with engine.connect() as connection:
+        rows = connection.execute(
+            text("SELECT data FROM events WHERE type_name = 'user' ORDER BY id")
+        ).all()
+    engine.dispose()
+    return [r[0] for r in rows]
+
+
+def test_the_store_refuses_another_rasa_release(tmp_path, monkeypatch):
+    # It overrides a private method of Rasa 3.6.21's SQL tracker store.
+    import rasa
+
+    from bot.server.patches import UnsupportedRasaVersion
+
+    monkeypatch.setattr(rasa, "__version__", "3.6.22")
+    with pytest.raises(UnsupportedRasaVersion):
+        CachingSQLTrackerStore(DOMAIN, dialect="sqlite", db=str(tmp_path / "t.db"))

@@ -110,3 +110,90 @@ def test_dockerfile_keeps_the_privacy_defaults():
     dockerfile = (ROOT / "Dockerfile").read_text(encoding="utf-8")
     assert "RASA_TELEMETRY_ENABLED=false" in dockerfile
     assert "USER nelm" in dockerfile and "npm ci" in dockerfile
+
+
+# ---- secrets and reproducible installs ------------------------------------------
+
+
+def _lines(name: str) -> list[str]:
+    return (ROOT / name).read_text(encoding="utf-8").splitlines()
+
+
+def test_compose_keeps_the_web_defaults():
+    # Unset: only the bot's own pages may frame it, no QR code without an address.
+    env = COMPOSE["services"]["rasa-1"]["environment"]
+    assert env["WIDGET_ORIGINS"] == "${WIDGET_ORIGINS:-}"
+    assert env["PUBLIC_URL"] == "${PUBLIC_URL:-}"
+
+
+def test_env_files_stay_out_of_git_and_images():
+    assert ".env" in _lines(".gitignore")
+    assert ".env" in _lines(".dockerignore")
+    if not (ROOT / ".git").exists():  # an exported tree: nothing is tracked
+        return
+    tracked = subprocess.run(
+        ["git", "ls-files", "--", ".env", "*.env"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    assert tracked == ""
+
+
+def _constraints() -> dict[str, str]:
+    from packaging.utils import canonicalize_name
+
+    pins = {}
+    for line in _lines("constraints.txt"):
+        line = line.split("#", 1)[0].strip()
+        if line:
+            name, _, version = line.partition("==")
+            assert version and ";" not in line and "@" not in line, line
+            pins[canonicalize_name(name)] = version
+    return pins
+
+
+def test_constraints_pin_exactly_what_setup_installed():
+    # A clean `make setup` installs exactly these; anything else (or another
+    # version) means constraints.txt is stale: `make lock`.
+    from importlib.metadata import distributions
+
+    from packaging.utils import canonicalize_name
+
+    installed = {
+        canonicalize_name(d.metadata["Name"]): d.version for d in distributions()
+    }
+    installed.pop("nelm-guide", None)
+    assert _constraints() == installed
+
+
+def test_constraints_satisfy_pyproject_and_ruff_is_pinned():
+    import tomli  # Python 3.10 has no tomllib
+    from packaging.requirements import Requirement
+    from packaging.utils import canonicalize_name
+
+    project = tomli.loads((ROOT / "pyproject.toml").read_text("utf-8"))["project"]
+    pins = _constraints()
+    wanted = project["dependencies"] + project["optional-dependencies"]["dev"]
+    for text in wanted:
+        requirement = Requirement(text)
+        pin = pins[canonicalize_name(requirement.name)]
+        assert requirement.specifier.contains(pin, prereleases=True), (text, pin)
+    ruff = next(Requirement(t) for t in wanted if Requirement(t).name == "ruff")
+    assert str(ruff.specifier) == f"=={pins['ruff']}"
+
+
+def test_setup_and_the_image_install_with_the_constraints():
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    setup = makefile.split("$(STAMPS)/venv:", 1)[1].split("\n\n", 1)[0]
+    assert "constraints.txt" in setup.splitlines()[0]  # a prerequisite
+    installs = [line for line in setup.splitlines() if "pip install" in line]
+    assert len(installs) == 2
+    assert all("-c $(CONSTRAINTS)" in line for line in installs)
+    assert "CONSTRAINTS := $(CURDIR)/constraints.txt" in makefile
+    dockerfile = (ROOT / "Dockerfile").read_text(encoding="utf-8")
+    installs = [line for line in dockerfile.splitlines() if "pip install" in line]
+    assert installs and all("-c constraints.txt" in line for line in installs)
+    copy = dockerfile.index("constraints.txt ./")
+    assert copy < dockerfile.index("pip install")

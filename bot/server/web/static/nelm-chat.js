@@ -50,6 +50,7 @@
   function startLanguage() {
     if (config.lang) return config.lang;
     var nav = (navigator.language || "en").toLowerCase();
+    if (/^zh-(hant|tw|hk|mo)/.test(nav)) return "zh-Hant";
     return nav.indexOf("zh") === 0 ? "zh" : "en";
   }
 
@@ -120,7 +121,7 @@
     }
   }
 
-  function langAttr(lang) { return lang === "zh" ? "zh-Hans" : "en"; }
+  function langAttr(lang) { return lang === "zh" ? "zh-Hans" : lang === "zh-Hant" ? "zh-Hant" : "en"; }
 
   function messageElement(message) {
     var item = document.createElement("div");
@@ -166,14 +167,35 @@
     return element;
   }
 
+  /* Scroll the conversation, and only it, to show an element: its top
+   * ("start") or its end. (scrollIntoView would scroll the page too.) */
+  function showInLog(element, where) {
+    if (!element) return;
+    var log = els.log.getBoundingClientRect();
+    var box = element.getBoundingClientRect();
+    var gap = 8;
+    if (where === "start") {
+      els.log.scrollTop += box.top - log.top - gap;
+    } else if (box.bottom > log.bottom) {
+      els.log.scrollTop += box.bottom - log.bottom + gap;
+    }
+  }
+
   function scrollToEnd() {
-    var last = els.log.lastElementChild;
-    if (last && last.scrollIntoView) last.scrollIntoView({ block: "nearest" });
+    showInLog(els.log.lastElementChild, "end");
   }
 
   function renderLog() {
     els.log.textContent = "";
     state.messages.forEach(function (m) { els.log.appendChild(messageElement(m)); });
+    if (!state.messages.length && KIOSK) {
+      // An idle kiosk: a welcome, not a conversation (none starts until
+      // someone touches the screen).
+      var welcome = document.createElement("p");
+      welcome.className = "welcome";
+      welcome.textContent = t("kiosk_welcome");
+      els.log.appendChild(welcome);
+    }
     scrollToEnd();
   }
 
@@ -243,7 +265,8 @@
       }),
       signal: controller ? controller.signal : undefined
     }).then(function (response) {
-      if (!response.ok) throw new Error("HTTP " + response.status);
+      // 429: too many messages at once; the body is a kind "try again" reply.
+      if (!response.ok && response.status !== 429) throw new Error("HTTP " + response.status);
       return response.json();
     }).finally(function () { if (timer) clearTimeout(timer); });
   }
@@ -266,7 +289,7 @@
         first = first || element;
       });
       // Show the start of the answer, not its last button.
-      if (first && first.scrollIntoView) first.scrollIntoView({ block: "start" });
+      showInLog(first, "start");
     }).catch(function (error) {
       if (window.console) console.warn("NELM Guide:", error);
       if (sender !== state.sender) return;
@@ -282,6 +305,8 @@
     var text = String(message || "").trim();
     if (!text) return busy;
     noteTopic(text);
+    if (!state.messages.length) els.log.textContent = ""; // the kiosk's welcome
+    state.started = true;
     if (shown !== null) {
       appendMessage({ from: "user", text: shown === undefined ? text : shown, lang: state.lang });
       scrollToEnd();
@@ -291,8 +316,11 @@
     return busy;
   }
 
+  /* The page and the widget greet at once (someone opened them). The kiosk
+   * starts no conversation on its own: its first message is the first thing
+   * a person touches or types, and that reply greets them. */
   function startConversation() {
-    send("/session_start", null);
+    if (!KIOSK) send("/session_start", null);
   }
 
   function newConversation() {
@@ -313,6 +341,7 @@
     state.lang = lang;
     saveState();
     renderLabels();
+    if (!state.started) { renderLog(); return; } // nothing to answer again yet
     send('/switch_language{"language":"' + lang + '"}', null);
   }
 
@@ -364,11 +393,13 @@
       }, (total - warning) * 1000);
     }
     idleTimer = setTimeout(function () {
+      clearTimeout(warnTimer);
+      els.timeoutDialog.hidden = true;
       els.printSheet.textContent = "";
       els.input.value = "";
       say("");
       newConversation();
-      armIdleTimer();
+      // Cleared: no timer again until someone touches the screen.
     }, total * 1000);
   }
 
@@ -421,7 +452,6 @@
   renderLabels();
   renderLog();
   if (!state.messages.length) startConversation();
-  armIdleTimer();
   // For tests and for clinic staff checking a page: the state, and the renderer.
   window.nelmGuide = {
     state: function () { return state; },

@@ -1,7 +1,7 @@
 /*
  * NELM Guide widget for a clinic's website. One line in the page:
  *   <script src="https://bot.example.org/widget.js" data-lang="zh" defer></script>
- * Options (data- attributes): lang (en | zh), position (right | left).
+ * Options (data- attributes): lang (en | zh | zh-Hant), position (right | left).
  * It adds a button that opens the chat in a frame served by the bot
  * (/chat?embed=1), so the page's own styles and scripts never touch it.
  */
@@ -15,9 +15,13 @@
     document.querySelector('script[src*="widget.js"]');
   var src = new URL(script.src, location.href);
   var base = src.href.replace(/widget\.js(\?.*)?$$/, "");
-  var lang = (script.getAttribute("data-lang") || "").toLowerCase().indexOf("zh") === 0 ? "zh"
-    : (script.getAttribute("data-lang") ? "en" : "");
-  var words = WORDS[lang || ((navigator.language || "").toLowerCase().indexOf("zh") === 0 ? "zh" : "en")];
+  function code(value) {
+    value = (value || "").toLowerCase();
+    if (/^zh-(hant|tw|hk|mo)/.test(value)) return "zh-Hant";
+    return value.indexOf("zh") === 0 ? "zh" : value ? "en" : "";
+  }
+  var lang = code(script.getAttribute("data-lang"));
+  var words = WORDS[lang || code(navigator.language) || "en"];
   var left = script.getAttribute("data-position") === "left";
   var OPEN_KEY = "nelm-widget-open";
 
