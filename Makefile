@@ -27,19 +27,30 @@ PO := translations/zh/LC_MESSAGES/messages.po
 MO := translations/zh/LC_MESSAGES/messages.mo
 TRAIN_INPUTS = config.yml domain.yml bot/server/tokenizer.py $(shell find data/nlu data/rules data/stories -name '*.yml' 2>/dev/null | sort)
 
-.PHONY: help setup run test lint validate train db i18n-extract i18n-update actions shell eval content-check report purge cv stress bench \
-        i18n-compile test-unit test-core web browser scale-deps test-scale clean FORCE
+.PHONY: help setup lock run test lint validate train db nlu i18n-extract i18n-update actions shell eval content-check report purge cv stress bench \
+        safety-check i18n-compile test-unit test-core web browser scale-deps test-scale clean FORCE
 
 help: ## list the targets
 	@grep -E '^[a-z0-9-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | expand -t 16
 
 setup: $(STAMPS)/venv ## create .venv with Python 3.10 and the pinned dependencies
 
-$(STAMPS)/venv: pyproject.toml
+# Exactly the versions in constraints.txt (Rasa's whole tree included), also
+# for the packages that build the project (PIP_CONSTRAINT reaches pip's
+# isolated build environment).
+CONSTRAINTS := $(CURDIR)/constraints.txt
+$(STAMPS)/venv: pyproject.toml constraints.txt
 	@test -x $(PYTHON) || $(PY310) -m venv $(VENV)
-	$(PYTHON) -m pip install --quiet --upgrade "pip>=23,<25"
-	$(PYTHON) -m pip install --quiet -e ".[dev]"
+	PIP_CONSTRAINT=$(CONSTRAINTS) $(PYTHON) -m pip install --quiet --upgrade -c $(CONSTRAINTS) "pip>=23,<25"
+	PIP_CONSTRAINT=$(CONSTRAINTS) $(PYTHON) -m pip install --quiet -c $(CONSTRAINTS) -e ".[dev]"
 	@mkdir -p $(STAMPS) && touch $@
+
+# After changing pyproject.toml's dependencies: install them without the old
+# pins (`.venv/bin/pip install -e ".[dev]"`), test, then record the result.
+lock: ## write constraints.txt from what .venv holds (exact versions)
+	@{ sed -n '/^#/p;/^#/!q' constraints.txt; \
+	  $(PYTHON) -m pip freeze --all --exclude-editable | grep -v '^#' | grep -iv '^nelm-guide=='; \
+	} > constraints.txt.new && mv constraints.txt.new constraints.txt
 
 # marked and DOMPurify for the web pages, from npm at build time (served by
 # the bot, no CDN). `npm ci` installs exactly what package-lock.json records.
@@ -59,9 +70,16 @@ scale-deps: ## install Debian's PostgreSQL, Redis and nginx for the scale tests
 	  >/dev/null 2>&1 || { $(SUDO) apt-get update -qq && \
 	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $(SCALE_PACKAGES); }
 
+# The question -> section examples, generated from data/knowledge (committed).
+NLU_KNOWLEDGE := data/nlu/knowledge.yml
+$(NLU_KNOWLEDGE): $(wildcard data/knowledge/*.yml) bot/tools/nlu_data.py | $(STAMPS)/venv
+	$(PYTHON) -m bot nlu
+
+nlu: $(NLU_KNOWLEDGE) ## regenerate data/nlu/knowledge.yml from the sections' questions
+
 # Retrain only when the training data, domain or config really changed
 # (content hash, not timestamps: a fresh clone does not retrain twice).
-$(STAMPS)/train-inputs: FORCE
+$(STAMPS)/train-inputs: FORCE $(NLU_KNOWLEDGE)
 	@mkdir -p $(STAMPS)
 	@sha256sum $(TRAIN_INPUTS) > $@.new
 	@cmp -s $@.new $@ && rm -f $@.new || mv $@.new $@
@@ -121,7 +139,10 @@ purge: setup db ## delete records and conversations older than the retention (OL
 content-check: setup $(MO) ## readability, figures, translations and citations of every answer
 	$(PYTHON) -m bot content-check
 
-eval: setup $(MO) db $(MODEL) ## held-out dev set through the bot: accuracy per language
+safety-check: setup ## safety bank: emergency and self-harm recall, false alarms, per language
+	$(PYTHON) -m bot.tools.safety_check
+
+eval: setup $(MO) db $(MODEL) ## dev and frozen test sets through the bot, per group; fails below tests/eval_floors.yml
 	$(PYTHON) -m bot eval $(if $(URL),--url $(URL))
 
 bench: setup $(MO) db ## benchmark vs Rasa's default pipeline and an echo floor (slow)
@@ -141,7 +162,7 @@ test-core: setup $(MODEL) ## conversation tests in both languages
 	$(BIN)/rasa test core --stories tests/test_stories.yml --model $(MODEL) \
 	  --fail-on-prediction-errors --out results/core
 
-test: lint validate content-check test-unit test-core eval ## set up and run every test
+test: lint validate content-check safety-check test-unit test-core eval ## set up and run every test
 
 clean: ## remove the environment, model, database and build outputs
 	rm -rf $(VENV) $(STAMPS) models var results $(MO) .pytest_cache .ruff_cache \

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from abc import ABC, abstractmethod
 from typing import Any
@@ -12,6 +13,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from bot.content.knowledge import load_knowledge
 from bot.core.dialogue import REPLY_DATA, Outcome, Turn, respond, session_start
+from bot.core.understanding import ranking_from_parse
 from bot.records import store as records
 
 logger = logging.getLogger(__name__)
@@ -35,6 +37,8 @@ def turn_from_tracker(tracker: Tracker) -> Turn:
         topic=tracker.get_slot("topic"),
         section=tracker.get_slot("section"),
         greeted=bool(tracker.get_slot("greeted")),
+        ranking=ranking_from_parse(latest),
+        confidence=(latest.get("intent") or {}).get("confidence"),
     )
 
 
@@ -79,15 +83,15 @@ class ReplyAction(Action, ABC):
         kb = load_knowledge()
         turn = turn_from_tracker(tracker)
         outcome = respond(self.kind, turn, kb)
-        self.record(turn, outcome, tracker)
+        await self.record(turn, outcome, tracker)
         return dispatch(outcome, dispatcher, tracker.current_slot_values())
 
-    def record(self, turn: Turn, outcome: Outcome, tracker: Tracker) -> None:
+    async def record(self, turn: Turn, outcome: Outcome, tracker: Tracker) -> None:
         """Count a content answer; keep an unanswered question (redacted)."""
         if outcome.answered:
             topic, section = outcome.answered
             channel = tracker.get_latest_input_channel() or "unknown"
-            _safely(
+            await _safely(
                 records.record_answer,
                 topic,
                 section,
@@ -95,7 +99,7 @@ class ReplyAction(Action, ABC):
                 channel,
             )
         if outcome.unanswered:
-            _safely(
+            await _safely(
                 records.record_unanswered,
                 turn.text,
                 outcome.slots["language"],
@@ -109,12 +113,50 @@ class ActionExplainTopic(ReplyAction):
     kind = "explain_topic"
 
 
-def _safely(store, *args) -> None:
-    """Storing a record must never stop the reply; log the failure, not the text."""
+async def _safely(store, *args) -> None:
+    """Store a record in a worker thread; a failure never stops the reply.
+
+    The database call blocks, so it runs off the action server's event loop
+    (other conversations go on meanwhile). Failures are logged, not the text.
+    """
     try:
-        store(*args)
+        await asyncio.to_thread(store, *args)
     except Exception as error:  # noqa: BLE001 - any database error
         logger.warning("could not store a record: %s", type(error).__name__)
+
+
+def feedback_given(events: list[dict[str, Any]], topic: str, section: str) -> bool:
+    """Whether this conversation already rated its latest answer of this section.
+
+    Feedback counts once per answer: walking back from the message before the
+    latest, a feedback for the same topic and section before the answer itself
+    (a reply carrying that topic and section) means it was counted already.
+    """
+    users = 0
+    for event in reversed(events):
+        kind = event.get("event")
+        if kind == "user":
+            users += 1
+            if users == 1:
+                continue  # the feedback being stored now
+            parse = event.get("parse_data") or {}
+            entities = {
+                e.get("entity"): e.get("value") for e in parse.get("entities") or []
+            }
+            if (parse.get("intent") or {}).get("name") == "feedback" and (
+                entities.get("topic"),
+                entities.get("section"),
+            ) == (topic, section):
+                return True
+        elif kind == "bot":
+            custom = (event.get("data") or {}).get("custom") or {}
+            reply = custom.get(REPLY_DATA) if isinstance(custom, dict) else None
+            if isinstance(reply, dict) and (
+                reply.get("topic"),
+                reply.get("section"),
+            ) == (topic, section):
+                return False
+    return False
 
 
 class ActionRecordFeedback(ReplyAction):
@@ -122,13 +164,18 @@ class ActionRecordFeedback(ReplyAction):
 
     kind = "record_feedback"
 
-    def record(self, turn: Turn, outcome: Outcome, tracker: Tracker) -> None:
-        """Store the feedback the button carried."""
+    async def record(self, turn: Turn, outcome: Outcome, tracker: Tracker) -> None:
+        """Store the feedback the button carried, once per answer."""
         topic, section = turn.entities.get("topic"), turn.entities.get("section")
         helpful = turn.entities.get("helpful")
-        if topic and section and helpful in ("yes", "no"):
+        if (
+            topic
+            and section
+            and helpful in ("yes", "no")
+            and not feedback_given(tracker.events, topic, section)
+        ):
             channel = tracker.get_latest_input_channel() or "unknown"
-            _safely(
+            await _safely(
                 records.record_feedback,
                 topic,
                 section,

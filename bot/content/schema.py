@@ -8,6 +8,7 @@ validates their shape. ``bot.content.knowledge`` stores them in the database and
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -56,6 +57,22 @@ class Section:
 
 
 @dataclass(frozen=True)
+class Review:
+    """Who last reviewed a topic's content, in which month, and when it is due again.
+
+    Months are kept as the first day of the month (``2026-11`` is 1 Nov 2026).
+    """
+
+    by: str
+    reviewed: date
+    next: date
+
+    def overdue(self, today: date) -> bool:
+        """Whether the month the next review was due in has passed by ``today``."""
+        return (today.year, today.month) > (self.next.year, self.next.month)
+
+
+@dataclass(frozen=True)
 class Topic:
     """A subject the bot can explain, split into sections."""
 
@@ -70,6 +87,10 @@ class Topic:
     priority: int = 1
     # Glossary-like topics name their own sections instead of shared kinds.
     open_sections: bool = False
+    # Topics this one leads to (its buttons), e.g. the options at a glance.
+    related: tuple[str, ...] = ()
+    # Who reviewed the content and when; shown under answers, checked for age.
+    review: Review | None = None
 
     def section(self, key: str) -> Section | None:
         """The section with this key, or one that lists it as an alias."""
@@ -108,6 +129,32 @@ def _keywords(raw: dict | None, where: str) -> dict[str, tuple[str, ...]]:
     if unknown:
         raise ContentError(f"{where}: keywords for unknown languages {unknown}")
     return {lang: tuple(str(k).lower() for k in raw.get(lang) or ()) for lang in LANGS}
+
+
+def _month(raw: Any, where: str) -> date:
+    """A ``YYYY-MM`` month (or a YAML date) as the first day of that month."""
+    if isinstance(raw, date):
+        return raw.replace(day=1)
+    try:
+        year, month = (int(part) for part in str(raw).split("-")[:2])
+        return date(year, month, 1)
+    except ValueError as exc:
+        raise ContentError(f"{where}: {raw!r} is not a YYYY-MM month") from exc
+
+
+def _review(raw: Any, where: str) -> Review | None:
+    if raw is None:
+        return None
+    if not isinstance(raw, dict) or not str(raw.get("by") or "").strip():
+        raise ContentError(f"{where}: review needs by, reviewed and next")
+    review = Review(
+        by=clean(raw["by"]),
+        reviewed=_month(raw.get("reviewed"), f"{where}: review.reviewed"),
+        next=_month(raw.get("next"), f"{where}: review.next"),
+    )
+    if review.next <= review.reviewed:
+        raise ContentError(f"{where}: next review is not after the last one")
+    return review
 
 
 def _paragraphs(raw: Any, where: str) -> tuple[str, ...]:
@@ -166,6 +213,8 @@ def parse_topic(raw: dict, where: str) -> Topic:
             sections=tuple(sections),
             priority=int(raw.get("priority", 1)),
             open_sections=bool(raw.get("open_sections", False)),
+            related=tuple(str(t) for t in raw.get("related") or ()),
+            review=_review(raw.get("review"), where),
         )
     except (KeyError, TypeError) as exc:
         raise ContentError(f"{where}: missing or malformed field {exc}") from exc
@@ -198,7 +247,11 @@ class Content:
         source_ids = {s.id for s in self.sources}
         kinds = {k.key for k in self.section_kinds}
         seen = set()
+        topic_ids = {t.id for t in self.topics}
         for topic in self.topics:
+            for other in topic.related:
+                if other not in topic_ids:
+                    problems.append(f"{topic.id}: related topic {other} is unknown")
             if topic.id in seen:
                 problems.append(f"topic {topic.id} defined twice")
             seen.add(topic.id)

@@ -13,16 +13,21 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 from bot.content.i18n import translate
 from bot.content.knowledge import Knowledge
 from bot.content.schema import Section, Topic, load_ui
 from bot.core.language import SUPPORTED, detect_language, normalise, requested_language
-from bot.core.routing import OVERVIEW, Turn, looks_like_question, route
-from bot.core.safety import Level, assess
+from bot.core.routing import OVERVIEW, Turn, looks_like_question, topic_in_text
+from bot.core.safety import SAFETY_INTENTS, Level, assess, crisis_lines, decide
+from bot.core.script import to_simplified
+from bot.core.understanding import choose, moves_to_topic
 
 MAX_FOLLOW_UPS = 4
+# The fallback still answers when the model's best section is this confident.
+FALLBACK_ANSWER = 0.6
 # The key of the reply data in a custom (JSON) message: see Outcome.reply_data.
 REPLY_DATA = "nelm"
 
@@ -90,6 +95,19 @@ def ui_label(key: str, lang: str) -> str:
     return translate(" ".join(load_ui()[key]["label"].split()), lang)
 
 
+MONTHS = (
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)  # fmt: skip
+
+
+def month_year(day: date, lang: str) -> str:
+    """A month as readers write it: "November 2026", or "2026年11月" in Chinese."""
+    if lang.startswith("zh"):
+        return f"{day.year}年{day.month}月"
+    return f"{MONTHS[day.month - 1]} {day.year}"
+
+
 def join_paragraphs(paragraphs: list[str]) -> str:
     """Blank lines between paragraphs; consecutive "- " items stay one list."""
     out = ""
@@ -130,7 +148,18 @@ class Replies:
         return Button(title, payload("switch_language", language=other))
 
     def section_buttons(self, topic: Topic, current: str | None) -> tuple[Button, ...]:
-        """Follow-ups: the topic's other sections (next ones first), then the menu."""
+        """Follow-ups: the topic's other sections (next ones first), then the menu.
+
+        A topic that leads to others (the options at a glance) offers those.
+        """
+        if topic.related:
+            return tuple(
+                Button(
+                    self.t(self.kb.topic(other).title),
+                    payload("ask_more", topic=other, section=OVERVIEW),
+                )
+                for other in topic.related
+            ) + (Button(ui_label("more_topics", self.lang), payload("show_menu")),)
         keys = [s.key for s in topic.sections]
         start = keys.index(current) + 1 if current in keys else 0
         ordered = keys[start:] + keys[:start]
@@ -145,17 +174,22 @@ class Replies:
         buttons.append(Button(ui_label("more_topics", self.lang), payload("show_menu")))
         return tuple(buttons)
 
-    def citation(self, section: Section) -> str:
-        """The "Source: ..." line for a section."""
+    def citation(self, section: Section, topic: Topic | None = None) -> str:
+        """The "Source: ..." line for a section, and when its topic was reviewed."""
         labels = [self.t(self.kb.sources[ref].label) for ref in section.sources]
-        return ui_text("source_line", self.lang, sources="; ".join(labels))
+        line = ui_text("source_line", self.lang, sources="; ".join(labels))
+        if topic is not None and topic.review is not None:
+            when = month_year(topic.review.reviewed, self.lang)
+            line += " · " + ui_text("reviewed_line", self.lang, date=when)
+        return line
 
     def section_message(self, topic: Topic, section: Section) -> Message:
         """A content answer: heading, text, citation line and follow-up buttons."""
         heading = f"**{self.t(topic.title)} — {self.t(section.title)}**"
         body = join_paragraphs([self.t(p) for p in section.paragraphs])
         next_step = ui_text("next_step", self.lang)
-        text = f"{heading}\n\n{body}\n\n{next_step}\n\n_{self.citation(section)}_"
+        cite = self.citation(section, topic)
+        text = f"{heading}\n\n{body}\n\n{next_step}\n\n_{cite}_"
         return Message(text, self.section_buttons(topic, section.key))
 
     def feedback_prompt(self, topic: Topic, section: Section) -> Message:
@@ -178,7 +212,7 @@ Handler = Callable[[Turn, Knowledge, Replies, "Outcome"], list[Message]]
 
 
 def _explain(turn: Turn, kb: Knowledge, r: Replies, out: Outcome) -> list[Message]:
-    topic_id, section_key = route(turn, kb)
+    topic_id, section_key = choose(turn, kb)
     topic = kb.topic(topic_id)
     if topic is None:
         return [r.menu("which_topic")]
@@ -234,15 +268,20 @@ def _out_of_scope(turn: Turn, kb: Knowledge, r: Replies, out: Outcome) -> list[M
 def _treatment_choice(
     turn: Turn, kb: Knowledge, r: Replies, out: Outcome
 ) -> list[Message]:
+    if turn.ranking and turn.topic not in (None, "choosing"):
+        if choose(turn, kb)[0] == turn.topic:
+            # "适合谁？" after surgery: who surgery is for, not which treatment.
+            return _explain(turn, kb, r, out)
     return _explain(Turn(entities={"topic": "choosing"}), kb, r, out)
 
 
 def _fallback(turn: Turn, kb: Knowledge, r: Replies, out: Outcome) -> list[Message]:
-    topic_id, _ = route(Turn(text=turn.text, topic=turn.topic), kb)
-    if topic_id:
-        return _explain(
-            Turn(text=turn.text, topic=turn.topic, section=turn.section), kb, r, out
-        )
+    text = to_simplified(turn.text)
+    confident = bool(turn.ranking) and turn.ranking[0].confidence >= FALLBACK_ANSWER
+    if topic_in_text(kb, text) or (confident and looks_like_question(text)):
+        # Unsure what kind of message this is, but it names a topic or reads
+        # as a question the model knows how to answer: answer it.
+        return _explain(turn, kb, r, out)
     out.unanswered = "fallback"
     return [r.menu("fallback")]
 
@@ -250,6 +289,12 @@ def _fallback(turn: Turn, kb: Knowledge, r: Replies, out: Outcome) -> list[Messa
 def _switch_language(
     turn: Turn, kb: Knowledge, r: Replies, out: Outcome
 ) -> list[Message]:
+    topic, section = kb.topic(turn.topic), kb.section(turn.topic, turn.section)
+    if topic and section:
+        # "Can you say that in English?": the last answer again, in it.
+        out.slots["topic"], out.slots["section"] = topic.id, section.key
+        out.answered = (topic.id, section.key)
+        return [r.section_message(topic, section), r.feedback_prompt(topic, section)]
     return [Message(ui_text("language_switched", r.lang), r.topic_buttons())]
 
 
@@ -294,20 +339,41 @@ def respond(kind: str, turn: Turn, kb: Knowledge) -> Outcome:
     slots: dict[str, Any] = {"language": lang}
     replies = Replies(kb, lang)
     safety = assess(turn.text)
-    if kind == "emergency" or safety.is_emergency:
+    # The rule net and the trained intents together (bot.core.safety.decide);
+    # the NLU's confidence counts when the turn carries it.
+    level = decide(safety, turn.intent, turn.confidence)
+    if kind == "emergency" and turn.intent not in SAFETY_INTENTS:
+        level = Level.SELF_HARM if level is Level.SELF_HARM else Level.EMERGENCY
+    if level is Level.SELF_HARM:
+        # A calm, caring message and the clinic's crisis lines; no menu.
+        lines = [f"- {line}" for line in crisis_lines(lang)]
+        text = join_paragraphs([ui_text("self_harm", lang), *lines])
+        return Outcome([Message(text)], slots, kind="self_harm")
+    if level is Level.EMERGENCY:
         # Emergency advice first, and nothing to read past it.
-        return Outcome([Message(ui_text("emergency", lang))], slots)
+        return Outcome([Message(ui_text("emergency", lang))], slots, kind="emergency")
+    if level is Level.DISTRESS:
+        # A warm word and the care team first; then the topics, if wanted.
+        text = ui_text("distress", lang)
+        return Outcome([Message(text, replies.topic_buttons())], slots, kind="distress")
+    if kind == "emergency":
+        # A weak emergency guess that the rule net does not share: answer it.
+        kind = "default_fallback"
 
     out = Outcome([], slots, kind=kind)
     if not turn.greeted and kind not in ("greet",):
         out.messages.append(Message(ui_text("greeting_short", lang)))
         slots["greeted"] = True
-    if kind in SMALL_TALK and looks_like_question(turn.text) and route(turn, kb)[0]:
+    named = topic_in_text(kb, to_simplified(turn.text))
+    if (kind in SMALL_TALK and looks_like_question(turn.text) and named) or (
+        kind in ("treatment_choice", "default_fallback") and moves_to_topic(turn, kb)
+    ):
         # NLU took a question about a topic for small talk ("can RFA be done by
-        # keyhole" read as goodbye): answer the question.
+        # keyhole" read as goodbye), or "and for surgery?" for another kind of
+        # message: answer the question.
         kind = out.kind = "explain_topic"
     out.messages += HANDLERS[kind](turn, kb, replies, out)
-    if safety.level is Level.WARNING:
+    if level is Level.WARNING:
         out.messages.append(Message(ui_text("warning_line", lang)))
     return out
 

@@ -1,10 +1,14 @@
-"""Decide which language (English or Simplified Chinese) a conversation is in.
+"""Decide which language and script a conversation is in.
 
-This module is the one place that sets the ``language`` slot. The rules:
+Replies are in English (``en``), Simplified Chinese (``zh``) or Traditional
+Chinese (``zh-Hant``). This module is the one place that sets the
+``language`` slot. The rules:
 
 1. an explicit request ("中文", "请用中文", "English please", a button's
    ``language`` entity) wins;
-2. any CJK ideograph makes the message Chinese, so "TACE 是什么" is Chinese;
+2. any CJK ideograph makes the message Chinese, so "TACE 是什么" is Chinese:
+   Traditional when it has Traditional-only characters, Simplified when it
+   has Simplified-only ones, and otherwise the script already in use;
 3. Latin text of two or more words is English;
 4. anything else ("TACE", "ok", "👍", "2") keeps the current language, and so
    does a button's payload (``/ask_more{"topic": "transplant"}``), which is
@@ -15,7 +19,13 @@ from __future__ import annotations
 
 import re
 
+from bot.core.script import is_simplified, is_traditional
+
+# The languages of the catalogs (the language button toggles between them).
 SUPPORTED = ("en", "zh")
+HANT = "zh-Hant"
+# What a reply can be written in.
+REPLY_LANGUAGES = ("en", "zh", HANT)
 DEFAULT_LANGUAGE = "en"
 
 _IDEOGRAPH = re.compile(
@@ -24,10 +34,14 @@ _IDEOGRAPH = re.compile(
 _PAYLOAD = re.compile(r"^\s*/[a-z_]+(\{.*\})?\s*$", re.S)
 _LATIN_WORD = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)?")
 
-_ZH_NAMES = r"(?:中文|汉语|漢語|華語|华语|普通话|简体中文|国语)"
+_ZH_NAMES = (
+    r"(?:中文|汉语|漢語|華語|华语|普通话|普通話|简体中文|簡體中文|繁体中文|繁體中文"
+    r"|国语|國語)"
+)
 _EN_NAMES_ZH = r"(?:英文|英语|英語)"
 _VERBS_ZH = (
-    r"(?:用|说|講|讲|换成|换到|切换到|切换成|切换|改用|改成|转成|转为|请用|请说)"
+    r"(?:用|说|說|講|讲|换成|換成|换到|切换到|切换成|切换|切換|改用|改成|转成|转为"
+    r"|请用|請用|请说|請說)"
 )
 
 
@@ -47,13 +61,16 @@ def _request_patterns(zh_names: str, en_names: str) -> list[re.Pattern[str]]:
 
 _WANT_ZH = _request_patterns(_ZH_NAMES, r"(?:simplified\s+)?(?:chinese|mandarin)")
 _WANT_EN = _request_patterns(_EN_NAMES_ZH, r"english")
+_WANT_TRADITIONAL = _request_patterns(r"(?:繁体|繁體|正體)", r"traditional\s+chinese")
 
 
 def normalise(code: str | None) -> str | None:
-    """Map a language code or name ("zh-CN", "Chinese", "en_GB") to en/zh."""
+    """Map a language code or name ("zh-CN", "zh-TW", "Chinese", "en_GB")."""
     if not code:
         return None
     value = str(code).strip().lower().replace("_", "-")
+    if value in {"zh-hant", "zh-tw", "zh-hk", "zh-mo"} or value.startswith("zh-hant"):
+        return HANT
     if value.startswith("zh") or value in {"chinese", "中文", "cn"}:
         return "zh"
     if value.startswith("en") or value == "english":
@@ -65,8 +82,12 @@ def requested_language(text: str | None) -> str | None:
     """The language a message explicitly asks for, or None."""
     if not text:
         return None
+    if re.search(r"繁体|繁體|正體|正体|traditional", text, re.I) and any(
+        p.search(text) for p in _WANT_ZH + _WANT_TRADITIONAL
+    ):
+        return HANT
     if any(p.search(text) for p in _WANT_ZH):
-        return "zh"
+        return HANT if is_traditional(text) else "zh"
     if any(p.search(text) for p in _WANT_EN):
         return "en"
     return None
@@ -91,7 +112,11 @@ def detect_language(text: str | None, current: str | None = None) -> str:
     if explicit:
         return explicit
     if has_cjk(text):
-        return "zh"
+        if is_traditional(text):
+            return HANT
+        if is_simplified(text):
+            return "zh"
+        return current if current in ("zh", HANT) else "zh"
     if len(_LATIN_WORD.findall(text)) >= 2:
         return "en"
     return current

@@ -30,6 +30,10 @@ class Turn:
     topic: str | None = None
     section: str | None = None
     greeted: bool = False
+    # The model's readings of the message, best first (bot.core.understanding).
+    ranking: tuple = ()
+    # How sure the NLU was of ``intent`` (None: not from the model, e.g. a test).
+    confidence: float | None = None
 
 
 _MEANING = re.compile(

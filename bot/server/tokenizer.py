@@ -40,6 +40,8 @@ from rasa.shared.nlu.constants import TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
+from bot.core.script import to_simplified
+
 WORDS_FILE = "words.txt"
 META_FILE = "dictionary.json"
 USER_FOLDER = "user"
@@ -205,8 +207,12 @@ class CompactJiebaTokenizer(JiebaTokenizer):
         return self._segmenter
 
     def tokenize(self, message: Message, attribute: str) -> list[Token]:
-        """Tokens of the message's ``attribute`` (as JiebaTokenizer, own Jieba)."""
-        text = message.get(attribute)
+        """Tokens of the message's ``attribute`` (as JiebaTokenizer, own Jieba).
+
+        Traditional characters are read as Simplified first (``to_simplified``),
+        so the model, trained on Simplified examples, understands both scripts.
+        """
+        text = to_simplified(message.get(attribute))
         tokens = [
             Token(word, start) for word, start, _ in self.segmenter.tokenize(text)
         ]

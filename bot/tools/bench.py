@@ -29,10 +29,10 @@ import tempfile
 import time
 from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime, timezone
+from functools import partial
 from pathlib import Path
 
 from bot import settings
-from bot.content import knowledge
 from bot.tools import devserver, evaluate
 from bot.tools.devserver import Conversation, free_port, http_status
 
@@ -179,13 +179,12 @@ def measure_bot(model: Path) -> dict:
 
 def dev_set_accuracy(base: str) -> dict[str, float]:
     """Share of dev-set questions answered right, per language, by the bot at base."""
-    kb = knowledge.load_knowledge()
-    results = evaluate.evaluate(
-        lambda text: Conversation(base).texts(text), kb, evaluate.load_questions()
-    )
+    groups = {"dev:en": "en", "dev:zh-Hans": "zh"}
+    cases = [c for c in evaluate.load_cases("dev") if c.group in groups]
+    results = evaluate.evaluate(partial(devserver.converse, base), cases)
     return {
-        lang: right / total
-        for lang, (right, total) in evaluate.accuracy(results).items()
+        groups[group]: right / total
+        for group, (right, total) in evaluate.accuracy(results).items()
     }
 
 

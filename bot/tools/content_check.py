@@ -10,12 +10,17 @@ test``) prints one row per answer and fails when any answer:
   or people) that its section does not declare with a source;
 * lacks a Chinese translation of any of its strings;
 * has no citation.
+
+It also fails when a topic records no content review, or when the month its
+next review was due in has passed (``review: {next: 2027-11}`` in the topic's
+YAML), and names those topics.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from datetime import date
 
 import textstat
 
@@ -107,10 +112,29 @@ def check_section(topic: Topic, section: Section) -> Row:
     return row
 
 
-def check(content: Content) -> tuple[list[Row], list[str]]:
-    """Rows for every answer, and the problems that fail the check."""
+def review_problems(content: Content, today: date) -> list[str]:
+    """Topics with no recorded review, or whose next review is overdue."""
+    problems = []
+    for topic in content.topics:
+        if topic.review is None:
+            problems.append(f"{topic.id}: no content review recorded")
+        elif topic.review.overdue(today):
+            problems.append(
+                f"{topic.id}: content review overdue "
+                f"(was due {topic.review.next:%Y-%m}, "
+                f"last reviewed {topic.review.reviewed:%Y-%m})"
+            )
+    return problems
+
+
+def check(content: Content, today: date | None = None) -> tuple[list[Row], list[str]]:
+    """Rows for every answer, and the problems that fail the check.
+
+    ``today`` (default: the real date) decides which content reviews are overdue.
+    """
     rows = [check_section(t, s) for t in content.topics for s in t.sections]
     failures = [f"{r.answer}: {p}" for r in rows for p in r.problems]
+    failures += review_problems(content, today or date.today())
     mean = sum(r.grade for r in rows) / len(rows)
     if mean > MAX_MEAN_GRADE:
         failures.append(f"mean grade {mean:.2f} > {MAX_MEAN_GRADE}")

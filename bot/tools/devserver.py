@@ -1,18 +1,23 @@
 """Start a local bot (Rasa + action server) on free loopback ports.
 
 Used by the end-to-end tests, ``make eval`` and the benchmarks: it runs
-``scripts/serve.sh`` exactly as ``make run`` does, with its own endpoints
-file, tracker database and knowledge database in a temporary folder.
+``scripts/serve.sh`` exactly as ``make run`` does (so with the same forced
+log format), with its own endpoints file, tracker database and knowledge
+database in a temporary folder, and ``PUBLIC_URL`` set to its own address
+(for the kiosk's QR code). ``terminal=True`` runs it with a pseudo-terminal
+as stdout and stderr, as ``make run`` in a terminal has.
 """
 
 from __future__ import annotations
 
 import json
 import os
+import pty
 import signal
 import socket
 import subprocess
 import tempfile
+import threading
 import time
 import urllib.request
 import uuid
@@ -73,8 +78,56 @@ class LocalBot:
         self.stop()
 
 
+def _copy_terminal(master: int, log: Path) -> None:
+    """Copy what the servers write to the pseudo-terminal into ``log``."""
+    with log.open("ab") as out:
+        while True:
+            try:
+                chunk = os.read(master, 65536)
+            except OSError:  # EIO: every process closed the terminal
+                break
+            if not chunk:
+                break
+            out.write(chunk)
+            out.flush()
+    os.close(master)
+
+
+def _popen(env: dict, log: Path, terminal: bool) -> subprocess.Popen:
+    """Run serve.sh in its own process group, its output going to ``log``."""
+    command = [str(settings.PROJECT_ROOT / "scripts" / "serve.sh")]
+    if not terminal:
+        return subprocess.Popen(
+            command,
+            cwd=settings.PROJECT_ROOT,
+            env=env,
+            stdout=log.open("w"),
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+    log.write_bytes(b"")
+    master, child = pty.openpty()
+    try:
+        process = subprocess.Popen(
+            command,
+            cwd=settings.PROJECT_ROOT,
+            env=env,
+            stdin=child,
+            stdout=child,
+            stderr=child,
+            start_new_session=True,
+        )
+    finally:
+        os.close(child)
+    threading.Thread(target=_copy_terminal, args=(master, log), daemon=True).start()
+    return process
+
+
 def start(
-    workdir: Path | None = None, timeout: float = 180, extra_env: dict | None = None
+    workdir: Path | None = None,
+    timeout: float = 180,
+    extra_env: dict | None = None,
+    terminal: bool = False,
 ) -> LocalBot:
     """Start the bot and wait until both servers answer; raise if they do not."""
     if not MODEL.exists():
@@ -101,18 +154,13 @@ def start(
     )
     env.pop("RASA_TOKEN", None)
     env.update(extra_env or {})
+    if "PUBLIC_URL" not in (extra_env or {}):
+        env["PUBLIC_URL"] = f"http://127.0.0.1:{env['RASA_PORT']}"
     from bot.records import db
 
     db.upgrade_schema(env["DATABASE_URL"])
     log = workdir / "server.log"
-    process = subprocess.Popen(
-        [str(settings.PROJECT_ROOT / "scripts" / "serve.sh")],
-        cwd=settings.PROJECT_ROOT,
-        env=env,
-        stdout=log.open("w"),
-        stderr=subprocess.STDOUT,
-        start_new_session=True,
-    )
+    process = _popen(env, log, terminal)
     # ROLE (see serve.sh): "all", a Rasa replica ("rasa") or only "actions".
     role = env.get("ROLE", "all")
     rasa_url = f"http://127.0.0.1:{env['RASA_PORT']}"
@@ -149,3 +197,9 @@ class Conversation:
     def texts(self, text: str) -> list[str]:
         """Send a message; return the texts of the replies."""
         return [m.get("text", "") for m in self.say(text)]
+
+
+def converse(base: str, texts: list[str]) -> list[list[dict]]:
+    """A new conversation with the bot at ``base``: each text's replies."""
+    conversation = Conversation(base)
+    return [conversation.say(text) for text in texts]

@@ -108,6 +108,24 @@ async def test_switch_language_by_button_payload(dispatcher, tracker_factory, do
     )
     events = await ActionSwitchLanguage().run(dispatcher, tracker, domain)
     assert SlotSet("language", "zh") in events
+    # The answer in focus (resection overview) again, now in Chinese.
+    assert dispatcher.messages[0]["text"].startswith("**手术切除 — 是什么**")
+    assert dispatcher.messages[-1]["custom"]["nelm"]["section"] == "overview"
+
+
+async def test_switch_language_without_an_answer_in_focus(
+    dispatcher, tracker_factory, domain
+):
+    tracker = tracker_factory(
+        "tracker_resection_en",
+        latest_message={
+            "text": '/switch_language{"language": "zh"}',
+            "intent": {"name": "switch_language", "confidence": 1.0},
+            "entities": [{"entity": "language", "value": "zh"}],
+        },
+        slots={"topic": None, "section": None},
+    )
+    await ActionSwitchLanguage().run(dispatcher, tracker, domain)
     assert dispatcher.messages[0]["text"] == "好的，我会用中文回答。"
 
 

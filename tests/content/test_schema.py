@@ -1,6 +1,7 @@
 """The curated content: shape, citations, figures and plain language."""
 
 import re
+from datetime import date
 
 import pytest
 from babel.messages.catalog import Message
@@ -86,3 +87,20 @@ def test_malformed_topic_is_reported_with_its_file():
             {"topic": "x", "title": "X", "sections": [{"key": "overview"}]},
             "broken.yml",
         )
+
+
+def test_review_months_are_parsed_and_checked():
+    base = {"topic": "x", "title": "X", "sections": []}
+    review = {"by": "Content team", "reviewed": "2026-11", "next": "2027-11"}
+    topic = parse_topic({**base, "review": review}, "x.yml")
+    assert topic.review.by == "Content team"
+    assert (topic.review.reviewed, topic.review.next) == (
+        date(2026, 11, 1),
+        date(2027, 11, 1),
+    )
+    assert not topic.review.overdue(date(2027, 11, 30))
+    assert topic.review.overdue(date(2027, 12, 1))
+    assert parse_topic(base, "x.yml").review is None
+    for bad in ({**review, "next": "2026-10"}, {**review, "reviewed": "soon"}, {}):
+        with pytest.raises(ContentError, match="x.yml"):
+            parse_topic({**base, "review": bad}, "x.yml")

@@ -1,8 +1,17 @@
 """Replies for one turn: language, emergency first, citations, follow-ups."""
 
+from datetime import date
+
 import pytest
 
-from bot.core.dialogue import Turn, join_paragraphs, payload, respond, session_start
+from bot.core.dialogue import (
+    Turn,
+    join_paragraphs,
+    month_year,
+    payload,
+    respond,
+    session_start,
+)
 
 EN_EMERGENCY = "This may be an emergency"
 ZH_EMERGENCY = "这可能是急症"
@@ -23,7 +32,10 @@ def test_content_answer_has_heading_citation_and_buttons(kb):
         '"section": "overview"}'
     )
     assert message.text.startswith("**Carcinoid crisis — What it is**")
-    assert "_Source: UpToDate topic 16105 (2022)_" in message.text
+    reviewed = month_year(kb.topic("carcinoid_crisis").review.reviewed, "en")
+    assert f"_Source: UpToDate topic 16105 (2022) · Reviewed: {reviewed}_" in (
+        message.text
+    )
     titles = [b.title for b in message.buttons]
     assert "Symptoms" in titles and titles[-1] == "Other topics"
     assert out.slots == {
@@ -40,6 +52,8 @@ def test_chinese_question_gets_a_chinese_answer_with_source(kb):
     text = out.texts[0]
     assert text.startswith("**类癌危象 — 是什么**")
     assert "来源：UpToDate 专题 16105（2022）" in text
+    reviewed = kb.topic("carcinoid_crisis").review.reviewed
+    assert f"审阅日期：{reviewed.year}年{reviewed.month}月" in text
     assert out.slots["language"] == "zh"
     assert all(b.title != "Symptoms" for b in out.messages[0].buttons)
 
@@ -258,3 +272,73 @@ def test_small_talk_stays_small_talk(kb):
         .texts[0]
         .startswith("Take care")
     )
+
+
+def test_review_month_is_written_for_each_language():
+    day = date(2026, 11, 1)
+    assert month_year(day, "en") == "November 2026"
+    assert month_year(day, "zh") == "2026年11月"
+    assert month_year(date(2027, 1, 1), "zh-Hant") == "2027年1月"
+
+
+def _ranked(*items):
+    from bot.core.understanding import Candidate
+
+    return tuple(Candidate(t, s, c) for t, s, c in items)
+
+
+def test_the_options_at_a_glance_lead_to_every_treatment(kb):
+    out = reply(
+        kb,
+        text="my dad has a pancreatic NET with liver mets, what can be done?",
+        intent="ask",
+        ranking=_ranked(("options", "overview", 0.9)),
+    )
+    assert out.answered == ("options", "overview")
+    payloads = [b.payload for b in out.messages[0].buttons]
+    for topic in ("resection", "ablation", "embolization", "transplant"):
+        assert payload("ask_more", topic=topic, section="overview") in payloads
+
+
+def test_a_traditional_question_gets_a_traditional_answer(kb):
+    out = reply(
+        kb,
+        text="消融有什麼風險？",
+        intent="ask",
+        language="en",
+        ranking=_ranked(("ablation", "risks", 0.8)),
+    )
+    assert out.slots["language"] == "zh-Hant"
+    assert out.answered == ("ablation", "risks")
+    text = out.messages[0].text
+    assert text.startswith("**消融") and "風險" in text and "风险" not in text
+    assert out.reply_data()["language"] == "zh-Hant"
+
+
+def test_say_that_in_english_repeats_the_last_answer(kb):
+    out = reply(
+        kb,
+        kind="switch_language",
+        text="can you say that in English",
+        intent="switch_language",
+        language="zh",
+        topic="transplant",
+        section="availability",
+    )
+    assert out.slots["language"] == "en"
+    assert out.answered == ("transplant", "availability")
+    assert out.messages[0].text.startswith("**Liver transplant")
+
+
+def test_a_follow_up_in_simplified_after_traditional_switches_script(kb):
+    out = reply(
+        kb,
+        text="这个手术危险吗",
+        intent="ask",
+        language="zh-Hant",
+        topic="ablation",
+        section="overview",
+        ranking=_ranked(("resection", "risks", 0.6), ("ablation", "risks", 0.3)),
+    )
+    assert out.slots["language"] == "zh"
+    assert out.answered == ("ablation", "risks")

@@ -31,11 +31,12 @@ CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 
 # (message, what the reply must contain): language, topic and follow-ups.
 SCRIPT = [
-    ("What is TACE?", "Embolization (TAE, TACE, Y-90) — What it is"),
+    ("tell me about embolization", "Embolization (TAE, TACE, Y-90) — What it is"),
     ("what are the side effects?", "Embolization (TAE, TACE, Y-90) — Side effects"),
-    ("中文", "中文"),
-    ("效果怎么样？", "栓塞（TAE、TACE、钇-90）"),
-    ("有什么副作用？", "栓塞（TAE、TACE、钇-90）"),
+    # A language switch repeats the last answer in it.
+    ("中文", "栓塞（TAE、TACE、钇-90放射栓塞） — 副作用"),
+    ("效果怎么样？", "栓塞（TAE、TACE、钇-90放射栓塞）"),
+    ("有什么副作用？", "栓塞（TAE、TACE、钇-90放射栓塞）"),
 ]
 
 
@@ -147,7 +148,15 @@ def test_chat_page_works_behind_the_load_balancer(nodes):
         browser = playwright.chromium.launch(
             executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"]
         )
-        page = browser.new_context(bypass_csp=True).new_page()
+        # Under the pages' own Content-Security-Policy, as patients' browsers.
+        page = browser.new_context().new_page()
+        refused = []
+        page.on(
+            "console",
+            lambda m: (
+                refused.append(m.text) if "Content Security Policy" in m.text else None
+            ),
+        )
         page.goto(nodes.base + "/chat?lang=en")
         bot = page.locator("#nelm-log .msg.bot")
         expect(bot.first).to_be_visible(timeout=60_000)
@@ -159,4 +168,5 @@ def test_chat_page_works_behind_the_load_balancer(nodes):
             )
             page.reload()  # a new request, possibly to the other replica
         expect(page.locator(".msg.user")).to_have_count(2)
+        assert refused == []
         browser.close()

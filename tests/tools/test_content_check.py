@@ -1,8 +1,12 @@
-from bot.content.schema import Figure, Section, Topic, load_content
+from dataclasses import replace
+from datetime import date
+
+from bot.content.schema import Figure, Review, Section, Topic, load_content
 from bot.tools.content_check import (
     check,
     check_section,
     fk_grade,
+    review_problems,
     undeclared_figures,
     zh_sentence_length,
 )
@@ -54,3 +58,34 @@ def test_missing_translation_and_citation_are_reported():
 def test_chinese_sentence_length():
     assert zh_sentence_length("这是短句。这也是。") == 3.5
     assert zh_sentence_length("") == 0.0
+
+
+def _with_review(topic_id, review):
+    content = load_content()
+    topics = tuple(
+        replace(t, review=review) if t.id == topic_id else t for t in content.topics
+    )
+    return replace(content, topics=topics)
+
+
+def test_every_topic_records_a_review_that_is_not_overdue():
+    content = load_content()
+    assert all(t.review and t.review.by for t in content.topics)
+    assert review_problems(content, date.today()) == []
+
+
+def test_an_overdue_review_fails_and_names_the_topic():
+    old = Review("NELM Guide content team", date(2024, 11, 1), date(2025, 11, 1))
+    content = _with_review("transplant", old)
+    _rows, failures = check(content, today=date(2026, 11, 25))
+    assert failures == [
+        "transplant: content review overdue (was due 2025-11, last reviewed 2024-11)"
+    ]
+    # Due this month is not yet overdue; the month after is.
+    assert review_problems(content, date(2025, 11, 30)) == []
+    assert review_problems(content, date(2025, 12, 1)) != []
+
+
+def test_a_topic_without_a_review_fails():
+    _rows, failures = check(_with_review("glossary", None), today=date(2026, 11, 25))
+    assert failures == ["glossary: no content review recorded"]

@@ -1,75 +1,87 @@
-from bot.core.dialogue import ui_text
 from bot.tools.evaluate import (
-    OUT_OF_SCOPE,
-    Result,
+    Case,
+    Expect,
     accuracy,
-    answered,
+    below_floor,
     evaluate,
-    evaluate_out_of_scope,
-    heading_index,
-    load_out_of_scope,
-    passed,
+    judge,
+    load_cases,
+    reply_data,
     report,
+    script_of,
 )
 
 
-def test_headings_in_both_languages_name_topic_and_section(kb):
-    index = heading_index(kb)
-    assert answered(["**Carcinoid crisis — Symptoms**\n\n..."], "en", index) == (
-        "carcinoid_crisis",
-        "symptoms",
-    )
-    assert answered(["greeting", "**类癌危象 — 症状**\n\n..."], "zh", index) == (
-        "carcinoid_crisis",
-        "symptoms",
-    )
-    assert answered(["no heading here"], "en", index) is None
+def _data(kind, lang, topic=None, section=None):
+    data = {"kind": kind, "language": lang}
+    if topic:
+        data.update(topic=topic, section=section)
+    return [{"recipient_id": "x", "text": "..."}, {"custom": {"nelm": data}}]
 
 
-def test_evaluate_scores_per_language(kb):
-    replies = {
-        "what are the signs?": ["**Carcinoid crisis — Symptoms**"],
-        "有什么症状？": ["**类癌危象 — 风险**"],
+def test_reply_data_is_read_from_the_custom_message():
+    assert reply_data(_data("explain_topic", "en", "ablation", "risks")) == {
+        "kind": "explain_topic",
+        "language": "en",
+        "topic": "ablation",
+        "section": "risks",
     }
-    questions = [
-        {
-            "text": "what are the signs?",
-            "topic": "carcinoid_crisis",
-            "section": "symptoms",
-        },
-        {"text": "有什么症状？", "topic": "carcinoid_crisis", "section": "symptoms"},
+    assert reply_data([{"text": "**Ablation — Risks**"}]) is None
+
+
+def test_scripts():
+    assert script_of("what is TACE") == "en"
+    assert script_of("TACE 是什么") == "zh-Hans"
+    assert script_of("有什麼風險？") == "zh-Hant"
+
+
+def test_judge_needs_section_and_language():
+    expect = Expect("有什麼風險？", "zh-Hant", "ablation", "risks")
+    right = {"kind": "explain_topic", "language": "zh-Hant"}
+    assert judge(expect, {**right, "topic": "ablation", "section": "risks"})
+    assert not judge(expect, {**right, "topic": "resection", "section": "risks"})
+    simplified = {**right, "language": "zh", "topic": "ablation", "section": "risks"}
+    assert not judge(expect, simplified)
+    declined = Expect("book me a taxi", "en")
+    assert judge(declined, {"kind": "out_of_scope", "language": "en"})
+    assert not judge(declined, {"kind": "explain_topic", "language": "en"})
+    assert not judge(expect, None)
+
+
+def test_groups_floors_and_follow_ups_need_every_turn():
+    cases = [
+        Case("test:en", (Expect("risks of RFA?", "en", "ablation", "risks"),)),
+        Case("test:en", (Expect("RFA?", "en", "ablation", "overview"),)),
+        Case(
+            "test:follow_ups",
+            (
+                Expect("what is RFA", "en", "ablation", "overview"),
+                Expect("and the risks?", "en", "ablation", "risks"),
+            ),
+        ),
     ]
-    results = evaluate(lambda text: replies[text], kb, questions)
-    assert accuracy(results) == {"en": (1, 1), "zh": (0, 1)}
-    assert not passed(results)
-
-
-def test_pass_needs_every_language_at_target():
-    ok = Result("q", "en", ("a", "b"), ("a", "b"))
-    assert passed([ok] * 19 + [Result("q", "en", ("a", "b"), None)])
-    assert not passed([ok] * 18 + [Result("q", "en", ("a", "b"), None)] * 2)
-
-
-def test_out_of_scope_is_right_only_when_declined_in_its_language(kb):
-    replies = {
-        "book me a taxi": ["Hi, I'm NELM Guide.", ui_text("out_of_scope", "en")],
-        "what's on the radio": [ui_text("fallback", "en")],
-        "recommend a film": [
-            "**Which treatment is right for me? — What decides the choice**"
-        ],
-        "cook rice": [ui_text("which_topic", "en")],
-        "讲个笑话": [ui_text("out_of_scope", "zh")],
-        "股票会涨吗": [ui_text("out_of_scope", "en")],  # right words, wrong language
+    answers = {
+        "risks of RFA?": _data("explain_topic", "en", "ablation", "risks"),
+        "RFA?": _data("explain_topic", "en", "ablation", "risks"),
+        "what is RFA": _data("explain_topic", "en", "ablation", "overview"),
+        "and the risks?": _data("explain_topic", "en", "resection", "risks"),
     }
-    results = evaluate_out_of_scope(lambda text: replies[text], kb, list(replies))
-    assert [r.correct for r in results] == [True, True, False, False, True, False]
-    assert results[2].got == ("choosing", "overview")
-    assert results[3].got[0] == "reply"
-    assert accuracy(results) == {"en": (2, 4), "zh": (1, 2)}
-    assert "expected out_of_scope/declined" in report(results)
+    results = evaluate(lambda texts: [answers[t] for t in texts], cases)
+    assert accuracy(results) == {"test:en": (1, 2), "test:follow_ups": (0, 1)}
+    floors = {"test:en": 0.5, "test:follow_ups": 0.9}
+    assert below_floor(results, floors) == [("test:follow_ups", 0.0, 0.9)]
+    assert "test:en" in report(results, floors)
 
 
-def test_dev_set_has_out_of_scope_questions_in_both_languages():
-    results = [Result(q, "", OUT_OF_SCOPE, None) for q in load_out_of_scope()]
-    chinese = [r for r in results if any("\u4e00" <= c <= "\u9fff" for c in r.text)]
-    assert 15 <= len(chinese) and 15 <= len(results) - len(chinese)
+def test_the_sets_load_with_every_group(kb):
+    groups = {c.group for c in load_cases("test")}
+    assert groups == {
+        "test:en",
+        "test:zh-Hans",
+        "test:zh-Hant",
+        "test:follow_ups",
+        "test:out_of_scope",
+    }
+    for case in load_cases("test") + load_cases("dev"):
+        for turn in case.turns:
+            assert turn.topic is None or kb.section(turn.topic, turn.section), turn

@@ -26,12 +26,16 @@ def scripted(tmp_path_factory):
         chat = Conversation(bot.base)
         chat.say("What is a carcinoid crisis?")
         chat.say("what are the risks of surgery?")
-        chat.say("什么是消融？")
+        chat.say("消融一般适合什么样的病人？")
         chat.say("what's the weather like today?")
         chat.say("asdf qwer zxcv")
-        chat.say(
+        thumbs_up = (
             '/feedback{"helpful": "yes", "topic": "ablation", "section": "overview"}'
         )
+        for _ in range(3):  # the same answer rated three times: counted once
+            chat.say(thumbs_up)
+        # A page opened (it greets by itself) and left: nobody wrote anything.
+        Conversation(bot.base).say("/session_start")
     finally:
         bot.stop()
     return workdir
@@ -55,8 +59,10 @@ def test_report_counts_the_scripted_conversation(scripted, tmp_path):
         (r["measure"], r["key"], r["language"]): r["value"]
         for r in csv.DictReader((tmp_path / "report.csv").open(encoding="utf-8"))
     }
+    # People's messages apart from button presses; the idle page is no one.
     assert rows[("conversations", "", "")] == "1"
-    assert rows[("messages", "", "")] == "6"
+    assert rows[("messages typed", "", "")] == "5"
+    assert rows[("buttons pressed", "", "")] == "3"
     assert rows[("questions answered", "carcinoid_crisis", "en")] == "1"
     assert rows[("questions answered", "resection", "en")] == "1"
     assert rows[("questions answered", "ablation", "zh")] == "1"

@@ -1,0 +1,199 @@
+"""Which topic and section a question asks about: the model's ranking, in context.
+
+The trained ``ResponseSelector`` ranks the sections of every topic for a
+message (``Candidate``: topic, section, confidence), learnt from the example
+questions each section lists in ``data/knowledge``. ``choose`` picks one,
+using the conversation:
+
+1. a button names the topic and section;
+2. "tell me more" moves on to the next section of the topic in focus;
+3. a follow-up that names no topic ("and the risks?", "那恢复要多久") is
+   answered from the topic in focus, when that topic's best section is a
+   plausible reading of it (``FOLLOW_UP_RATIO`` of the best overall): "what
+   does R0 mean?" after ablation still goes to the glossary;
+4. "what about for ablation?" asks the same part of another topic;
+5. otherwise the model's best reading.
+
+Topic keywords (``bot.core.routing``) only tell whether a message names a
+topic; they never pick the section.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from bot.content.knowledge import Knowledge
+from bot.core.routing import OVERVIEW, Turn, route, section_in_text, topic_in_text
+from bot.core.script import to_simplified
+
+# A follow-up keeps the topic in focus when that topic's best section has at
+# least this share of the best candidate's confidence.
+FOLLOW_UP_RATIO = 0.05
+# Below this confidence a reading is a guess (see "tell me about surgery").
+UNSURE = 0.2
+# How many of the model's readings a follow-up looks through for its part.
+FOLLOW_UP_READINGS = 5
+# A topic the message names wins over the model's best when its own best
+# section has at least this share of the best candidate's confidence.
+NAMED_RATIO = 0.2
+# Between two readings of one topic, the part the message names by a keyword
+# wins when the model gave it at least this share of its choice's confidence.
+TIE_RATIO = 0.5
+# "This operation", "这个手术": the treatment in focus, not surgery by name.
+_POINTING = re.compile(
+    r"\b(?:this|that|the same|my|his|her)\s+(?:operation|surgery|procedure|treatment)\b"
+    r"|(?:这个|这种|这次|这项|那个|该)(?:手术|治疗|操作|疗法)",
+    re.IGNORECASE,
+)
+# "What about for ablation?": a new topic and nothing else asked.
+_SAME_PART = re.compile(
+    r"^\s*(?:and\s+|but\s+|so\s+)?(?:what|how)\s+about\b|^\s*and\s+(?:for|with)\b"
+    r"|^\s*(?:same|the same)\b.*\bfor\b|^\s*那\s*\S{1,12}\s*呢"
+    r"|^\s*\S{1,10}呢\s*[?？]?\s*$"
+    r"|^\s*换成\S{1,10}",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """One reading of a message: a section of a topic, with the model's confidence."""
+
+    topic: str
+    section: str
+    confidence: float
+
+
+def best_of(ranking: tuple[Candidate, ...], topic: str | None) -> Candidate | None:
+    """The most confident candidate of one topic, or None."""
+    return next((c for c in ranking if c.topic == topic), None)
+
+
+def in_focus(turn: Turn, kb: Knowledge) -> str | None:
+    """The topic a follow-up is about: the last one answered, not the glossary.
+
+    A term of the glossary has no parts to follow up on ("and the risks?"
+    after "what is TACE?" asks about the treatment, not the word).
+    """
+    topic = kb.topic(turn.topic)
+    return topic.id if topic and not topic.open_sections else None
+
+
+def moves_to_topic(turn: Turn, kb: Knowledge) -> bool:
+    """Whether a message asks the last question again of a topic it names."""
+    text = to_simplified(turn.text)
+    named = topic_in_text(kb, text)
+    return bool(
+        named
+        and named != in_focus(turn, kb)
+        and turn.section
+        and kb.section(named, turn.section)
+        and asks_same_part(text)
+    )
+
+
+def asks_same_part(text: str | None) -> bool:
+    """Whether a message only moves the last question to another topic."""
+    return bool(text and _SAME_PART.search(text))
+
+
+def choose(turn: Turn, kb: Knowledge) -> tuple[str | None, str | None]:
+    """The (topic, section) that answers this turn (see the module docstring)."""
+    if turn.entities.get("topic") and kb.topic(turn.entities["topic"]):
+        return turn.entities["topic"], turn.entities.get("section") or OVERVIEW
+    if turn.intent == "ask_more":
+        return route(turn, kb)
+    ranking = tuple(c for c in turn.ranking if kb.section(c.topic, c.section))
+    if not ranking:
+        # No model reading (e.g. a unit test or an untrained bot): keywords.
+        return route(turn, kb)
+    top = ranking[0]
+    text = to_simplified(turn.text)
+    named = topic_in_text(kb, _POINTING.sub(" ", text))
+    focus = in_focus(turn, kb)
+    if moves_to_topic(turn, kb):
+        return named, kb.section(named, turn.section).key
+    pick = top
+    if named and named != top.topic:
+        own = best_of(ranking, named)
+        if own and own.confidence >= NAMED_RATIO * top.confidence:
+            pick = own
+    elif not named and focus and top.topic != focus:
+        pick = _follow_up(kb, ranking, focus) or pick
+    if (
+        named == pick.topic
+        and pick.confidence < UNSURE
+        and not section_in_text(kb, text, named)
+        and kb.section(named, OVERVIEW)
+    ):
+        # "Tell me about surgery": a topic named, no part of it, and no
+        # confident reading of one: its overview.
+        return named, OVERVIEW
+    return _tie_break(kb, text, ranking, pick)
+
+
+def _follow_up(
+    kb: Knowledge, ranking: tuple[Candidate, ...], focus: str
+) -> Candidate | None:
+    """The reading of a follow-up that names no topic, in the topic in focus.
+
+    The model is good at *which part* is asked ("有什么风险" reads as the risks
+    of some treatment) even when the message names no treatment: the first
+    of its likely readings whose part the topic in focus has, then the
+    topic's own best reading if the model finds it plausible at all.
+    """
+    top = ranking[0]
+    for c in ranking[:FOLLOW_UP_READINGS]:
+        if c.confidence < FOLLOW_UP_RATIO * top.confidence:
+            break
+        if (
+            c.section != OVERVIEW
+            and _shared_part(kb, c)
+            and kb.section(focus, c.section)
+        ):
+            return Candidate(focus, kb.section(focus, c.section).key, c.confidence)
+    own = best_of(ranking, focus)
+    if own and own.confidence >= FOLLOW_UP_RATIO * top.confidence:
+        return own
+    return None
+
+
+def _shared_part(kb: Knowledge, c: Candidate) -> bool:
+    """Whether a reading's part is a kind many topics have (risks, results...)."""
+    topic = kb.topic(c.topic)
+    return bool(topic and not topic.open_sections and kb.section_kind(c.section))
+
+
+def _tie_break(
+    kb: Knowledge, text: str, ranking: tuple[Candidate, ...], pick: Candidate
+) -> tuple[str, str]:
+    """Between close readings of one topic, the part the message names.
+
+    Only a candidate the model itself found nearly as likely (``TIE_RATIO``)
+    can win, and only when the message names that kind of part ("risks",
+    "风险") and not the model's choice.
+    """
+    named = section_in_text(kb, text, pick.topic)
+    if not named or named == pick.section or TIE_RATIO >= 1:
+        return pick.topic, pick.section
+    for c in ranking:
+        if c.topic == pick.topic and c.section == named:
+            if c.confidence >= TIE_RATIO * pick.confidence:
+                return c.topic, c.section
+            break
+    return pick.topic, pick.section
+
+
+def ranking_from_parse(parse_data: dict, retrieval_intent: str = "ask") -> tuple:
+    """The candidates in Rasa's parse data (``response_selector``), best first."""
+    selector = (parse_data.get("response_selector") or {}).get(retrieval_intent) or {}
+    candidates = []
+    for item in selector.get("ranking") or ():
+        key = item.get("intent_response_key") or ""
+        prefix = retrieval_intent + "/"
+        if not key.startswith(prefix) or "__" not in key:
+            continue
+        topic, section = key[len(prefix) :].split("__", 1)
+        candidates.append(Candidate(topic, section, float(item.get("confidence", 0))))
+    return tuple(sorted(candidates, key=lambda c: -c.confidence))

@@ -1,0 +1,132 @@
+"""Choosing the section from the model's ranking, in context (core/understanding)."""
+
+import pytest
+
+from bot.core.routing import Turn
+from bot.core.understanding import (
+    Candidate,
+    asks_same_part,
+    choose,
+    ranking_from_parse,
+)
+
+
+def _ranking(*items):
+    return tuple(Candidate(t, s, c) for t, s, c in items)
+
+
+def test_the_models_best_reading_answers_a_first_question(kb):
+    turn = Turn(
+        text="how big can the tumours be for RFA",
+        ranking=_ranking(("ablation", "overview", 0.7), ("ablation", "risks", 0.1)),
+    )
+    assert choose(turn, kb) == ("ablation", "overview")
+
+
+def test_a_follow_up_that_names_no_topic_stays_with_the_topic_in_focus(kb):
+    turn = Turn(
+        text="那风险大吗",
+        topic="ablation",
+        section="overview",
+        ranking=_ranking(("resection", "risks", 0.6), ("ablation", "risks", 0.3)),
+    )
+    assert choose(turn, kb) == ("ablation", "risks")
+
+
+def test_a_clear_new_question_leaves_the_topic_in_focus(kb):
+    turn = Turn(
+        text="what does R0 mean",
+        topic="ablation",
+        section="overview",
+        ranking=_ranking(("glossary", "margins", 0.95), ("ablation", "risks", 0.001)),
+    )
+    assert choose(turn, kb) == ("glossary", "margins")
+
+
+def test_what_about_another_topic_asks_the_same_part(kb):
+    turn = Turn(
+        text="what about for ablation?",
+        topic="resection",
+        section="risks",
+        ranking=_ranking(("ablation", "overview", 0.8), ("resection", "risks", 0.1)),
+    )
+    assert choose(turn, kb) == ("ablation", "risks")
+
+
+def test_a_named_topic_wins_over_an_unsure_reading_of_another(kb):
+    turn = Turn(
+        text="what are the risks of TACE",
+        ranking=_ranking(("resection", "risks", 0.4), ("embolization", "risks", 0.35)),
+    )
+    assert choose(turn, kb) == ("embolization", "risks")
+
+
+def test_traditional_script_is_read_for_topic_names(kb):
+    turn = Turn(
+        text="消融有什麼風險？",
+        ranking=_ranking(("resection", "risks", 0.5), ("ablation", "risks", 0.4)),
+    )
+    assert choose(turn, kb) == ("ablation", "risks")
+
+
+def test_buttons_name_topic_and_section(kb):
+    turn = Turn(
+        text='/ask_more{"topic": "transplant", "section": "waiting"}',
+        intent="ask_more",
+        entities={"topic": "transplant", "section": "waiting"},
+        ranking=_ranking(("resection", "risks", 0.9)),
+    )
+    assert choose(turn, kb) == ("transplant", "waiting")
+
+
+@pytest.mark.parametrize(
+    ("text", "same"),
+    [
+        ("what about for ablation?", True),
+        ("and for TACE?", True),
+        ("那消融呢？", True),
+        ("TACE呢", True),
+        ("what are the risks of ablation?", False),
+        ("消融有什么风险", False),
+    ],
+)
+def test_asks_same_part(text, same):
+    assert asks_same_part(text) is same
+
+
+def test_ranking_is_read_from_rasa_parse_data():
+    parse = {
+        "response_selector": {
+            "ask": {
+                "ranking": [
+                    {"intent_response_key": "ask/ablation__risks", "confidence": 0.2},
+                    {"intent_response_key": "ask/resection__risks", "confidence": 0.7},
+                    {"intent_response_key": "faq/other", "confidence": 0.1},
+                ]
+            }
+        }
+    }
+    assert ranking_from_parse(parse) == _ranking(
+        ("resection", "risks", 0.7), ("ablation", "risks", 0.2)
+    )
+    assert ranking_from_parse({}) == ()
+
+
+def test_this_operation_means_the_treatment_in_focus(kb):
+    turn = Turn(
+        text="这个手术危险吗",
+        topic="ablation",
+        section="overview",
+        ranking=_ranking(("resection", "risks", 0.6), ("ablation", "risks", 0.3)),
+    )
+    assert choose(turn, kb) == ("ablation", "risks")
+
+
+def test_a_named_part_breaks_a_near_tie_within_the_topic(kb):
+    turn = Turn(
+        text="is Y90 risky",
+        ranking=_ranking(
+            ("embolization", "prevention", 0.4), ("embolization", "risks", 0.35)
+        ),
+    )
+    assert choose(turn, kb) == ("embolization", "risks")
