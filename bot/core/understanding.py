@@ -12,7 +12,10 @@ using the conversation:
    plausible reading of it (``FOLLOW_UP_RATIO`` of the best overall): "what
    does R0 mean?" after ablation still goes to the glossary;
 4. "what about for ablation?" asks the same part of another topic;
-5. otherwise the model's best reading.
+5. a part no source covers (recovery at home, cost) is named as such, so the
+   reply can say so;
+6. otherwise the model's best reading, with a near tie inside one topic
+   broken by the part the message names ("risks", "风险").
 
 Topic keywords (``bot.core.routing``) only tell whether a message names a
 topic; they never pick the section.
@@ -114,6 +117,11 @@ def choose(turn: Turn, kb: Knowledge) -> tuple[str | None, str | None]:
     focus = in_focus(turn, kb)
     if moves_to_topic(turn, kb):
         return named, kb.section(named, turn.section).key
+    uncovered = section_in_text(kb, text)
+    if uncovered and not kb.topics_with_section(uncovered):
+        # Recovery at home, cost: no source covers them; say so (the dialogue
+        # answers "my sources don't cover ..." and points to the care team).
+        return named or focus or top.topic, uncovered
     pick = top
     if named and named != top.topic:
         own = best_of(ranking, named)

@@ -214,6 +214,77 @@ def test_ordinary_questions_raise_no_alarm(text):
     assert not assess(text).is_alarm
 
 
+# Gaps found by a blind spot-check, one entry per kind of wording.
+SPOT_CHECK = [
+    # how many pills it would take to not wake up, sleep forever, end it
+    ("how many sleeping pills would I need to sleep forever", Level.SELF_HARM),
+    ("how much oxycodone would it take to end it", Level.SELF_HARM),
+    ("吃多少片安眠药才能一睡不醒", Level.SELF_HARM),
+    ("要幾粒止痛藥才可以永遠不醒", Level.SELF_HARM),
+    # an overdose already taken: all, a whole strip or bottle
+    ("I just swallowed all my sleeping tablets", Level.SELF_HARM),
+    ("took a whole packet of paracetamol an hour ago", Level.SELF_HARM),
+    ("I downed every pill I had saved up", Level.SELF_HARM),
+    ("他把攒下来的止痛片全吃了", Level.SELF_HARM),
+    ("刚吞下一大把吗啡片", Level.SELF_HARM),
+    ("我一次吞了兩排安眠藥", Level.SELF_HARM),
+    # cutting
+    ("我拿刀片割手臂", Level.SELF_HARM),
+    ("最近又在手腕上划了几道", Level.SELF_HARM),
+    ("started cutting my arms again with a razor", Level.SELF_HARM),
+    # jumping, also as a threat on a condition
+    ("要是结果不好我就从天台跳下去", Level.SELF_HARM),
+    ("我想從陽台往下跳", Level.SELF_HARM),
+    ("if the scan is bad I will throw myself off the car park roof", Level.SELF_HARM),
+    # a burden: once I am gone they are better off
+    ("我死了孩子们就不用再为我花钱了", Level.SELF_HARM),
+    ("没有我他们会轻松很多", Level.SELF_HARM),
+    ("once I'm gone my family won't have to pay for all this", Level.SELF_HARM),
+    ("when I am dead they will be relieved", Level.SELF_HARM),
+    # English and Chinese in one message
+    ("my dad 做完 TACE 以后 bp 很低, 现在人 confused 了", Level.EMERGENCY),
+    ("我妈现在 chest 好痛", Level.EMERGENCY),
+    ("他现在 heart rate 很快 脸也红了", Level.EMERGENCY),
+    ("血压很低，人迷糊了", Level.EMERGENCY),
+    # a question about a threshold is a question
+    ("血压低到多少才算危险？", Level.WARNING),
+    ("心率多快算危险", Level.NONE),
+    ("how low is too low for blood pressure after TACE", Level.WARNING),
+    # fear of a crisis to come, symptoms of anxiety, Cantonese fear
+    ("I'm scared of having another crisis one day", Level.DISTRESS),
+    ("worried about the flushing coming back one day", Level.DISTRESS),
+    ("我好怕以后危象又会发作", Level.DISTRESS),
+    ("一紧张就心慌，好焦虑", Level.DISTRESS),
+    ("真系好驚呀", Level.DISTRESS),
+    ("唔知點算好", Level.DISTRESS),
+    # ordinary messages with the same words
+    ("how many tablets of octreotide do people take", Level.NONE),
+    ("how many pills do I take a day", Level.NONE),
+    ("how much morphine is safe after surgery", Level.NONE),
+    ("I take all my tablets every morning", Level.NONE),
+    ("I took my tablets with the whole glass of water", Level.NONE),
+    ("my dad swallowed the contrast drink before the CT, is that normal", Level.NONE),
+    ("我把今天的药全部吃了", Level.NONE),
+    ("医生让我把药全部吃完", Level.NONE),
+    ("吃几颗药才有效", Level.NONE),
+    ("用刀切菜时划了手", Level.NONE),
+    ("划手机看资料看得眼花", Level.NONE),
+    ("我走了，明天再来问", Level.NONE),
+    ("手术后家里人会轻松一点吗", Level.NONE),
+    ("我很惊讶", Level.NONE),
+    ("how dangerous is TACE", Level.NONE),
+    ("what blood pressure is too low after surgery?", Level.WARNING),
+    # alarms that must stay alarms
+    ("my chest pain is happening again right now", Level.EMERGENCY),
+    ("I'm scared, my chest is tight", Level.EMERGENCY),
+]
+
+
+@pytest.mark.parametrize(("text", "level"), SPOT_CHECK)
+def test_spot_check_wordings(text, level):
+    assert assess(text).level is level, assess(text)
+
+
 def test_self_harm_comes_before_an_emergency():
     result = assess("I took an overdose and now I can't breathe")
     assert result.level is Level.SELF_HARM

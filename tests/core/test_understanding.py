@@ -130,3 +130,13 @@ def test_a_named_part_breaks_a_near_tie_within_the_topic(kb):
         ),
     )
     assert choose(turn, kb) == ("embolization", "risks")
+
+
+def test_a_part_no_source_covers_is_named_so_the_reply_can_say_so(kb):
+    turn = Turn(
+        text="那恢复要多久",
+        topic="ablation",
+        section="overview",
+        ranking=_ranking(("ablation", "procedure", 0.5)),
+    )
+    assert choose(turn, kb) == ("ablation", "recovery")

@@ -51,7 +51,7 @@ def test_page_config_and_rendering(kb):
     assert config["persist"] is False  # the kiosk keeps nothing in the browser
     assert web.page_config(kb, "page", None, "http://x/chat")["persist"] is True
     html = web.render_page(config)
-    assert '<html lang="zh-Hans">' in html and "NELM 指南" in html
+    assert '<html lang="zh-Hans">' in html and "NELM 助手" in html
     with pytest.raises(ValueError):
         web.page_config(kb, "nope", None, "")
 
@@ -64,7 +64,7 @@ def test_script_json_cannot_close_the_script_element():
 
 def test_widget_script_carries_its_words():
     script = web.render_widget()
-    assert "打开 NELM 指南聊天" in script and "Open the NELM Guide chat" in script
+    assert "打开 NELM 助手聊天" in script and "Open the NELM Guide chat" in script
     assert "${" not in script
 
 
