@@ -79,6 +79,12 @@ def undeclared_figures(section: Section) -> set[str]:
     return used - declared
 
 
+def unused_figures(section: Section) -> set[str]:
+    """Declared figures whose value the section's text does not use."""
+    text = english_text(section)
+    return {f.value for f in section.figures if f.value.split()[0] not in text}
+
+
 def untranslated(strings: list[str]) -> list[str]:
     """Strings with no Chinese translation in the compiled catalog."""
     catalog = getattr(translations("zh"), "_catalog", {})
@@ -104,6 +110,9 @@ def check_section(topic: Topic, section: Section) -> Row:
     figures = undeclared_figures(section)
     if figures:
         row.problems.append(f"undeclared figures {sorted(figures)}")
+    unused = unused_figures(section)
+    if unused:
+        row.problems.append(f"declared but unused figures {sorted(unused)}")
     missing = untranslated([topic.title, section.title, *section.paragraphs])
     if missing:
         row.problems.append(f"{len(missing)} untranslated")

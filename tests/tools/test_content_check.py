@@ -89,3 +89,17 @@ def test_an_overdue_review_fails_and_names_the_topic():
 def test_a_topic_without_a_review_fails():
     _rows, failures = check(_with_review("glossary", None), today=date(2026, 11, 25))
     assert failures == ["glossary: no content review recorded"]
+
+
+def test_declared_but_unused_figures_are_found():
+    from bot.content.schema import Figure, Section
+    from bot.tools.content_check import unused_figures
+
+    section = Section(
+        key="x",
+        title="X",
+        paragraphs=("About 74% were alive.",),
+        sources=("s",),
+        figures=(Figure("74%", "s"), Figure("123 months", "s")),
+    )
+    assert unused_figures(section) == {"123 months"}
