@@ -7,18 +7,19 @@ using the conversation:
 
 1. a button names the topic and section;
 2. "tell me more" moves on to the next section of the topic in focus;
-3. a follow-up that names no topic ("and the risks?", "那恢复要多久") is
-   answered from the topic in focus, when that topic's best section is a
-   plausible reading of it (``FOLLOW_UP_RATIO`` of the best overall): "what
-   does R0 mean?" after ablation still goes to the glossary;
+3. a follow-up that names no topic ("and the risks?", "有什么风险") is
+   answered from the topic in focus: the part the model reads (risks,
+   results...) in that topic, or else that topic's best section when it is a
+   plausible reading (``FOLLOW_UP_RATIO`` of the best overall); "what does
+   R0 mean?" after ablation still goes to the glossary;
 4. "what about for ablation?" asks the same part of another topic;
 5. a part no source covers (recovery at home, cost) is named as such, so the
    reply can say so;
 6. otherwise the model's best reading, with a near tie inside one topic
    broken by the part the message names ("risks", "风险").
 
-Topic keywords (``bot.core.routing``) only tell whether a message names a
-topic; they never pick the section.
+Keywords (``bot.core.routing``) only tell whether a message names a topic,
+and break a near tie between two parts of one topic; the model picks.
 """
 
 from __future__ import annotations
