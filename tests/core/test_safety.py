@@ -216,6 +216,10 @@ def test_ordinary_questions_raise_no_alarm(text):
 
 # Gaps found by a blind spot-check, one entry per kind of wording.
 SPOT_CHECK = [
+    # stockpiling medicine (a plan), but not storing it or asking about doses
+    ("我偷偷囤了一大堆安眠药", Level.SELF_HARM),
+    ("這幾個月我一直在攢止痛藥", Level.SELF_HARM),
+    ("吗啡要放冰箱里存着吗", Level.NONE),
     # how many pills it would take to not wake up, sleep forever, end it
     ("how many sleeping pills would I need to sleep forever", Level.SELF_HARM),
     ("how much oxycodone would it take to end it", Level.SELF_HARM),
