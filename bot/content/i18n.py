@@ -65,12 +65,15 @@ def _converter(config: str) -> opencc.OpenCC:
     return opencc.OpenCC(config)
 
 
-@lru_cache(maxsize=1)
-def _overrides() -> tuple[tuple[str, str], ...]:
+@lru_cache(maxsize=2)
+def script_words(kind: str) -> tuple[tuple[str, str], ...]:
+    """One list of ``data/zh_hant_overrides.yml`` (``overrides`` or ``input``).
+
+    Longest first, so a longer term wins over a word inside it.
+    """
     path = settings.DATA_DIR / "zh_hant_overrides.yml"
     raw = yaml.safe_load(path.read_text("utf-8")) if path.exists() else None
-    pairs = (raw or {}).get("overrides") or {}
-    # Longest first, so a longer term wins over a word inside it.
+    pairs = (raw or {}).get(kind) or {}
     return tuple(sorted(pairs.items(), key=lambda kv: -len(kv[0])))
 
 
@@ -79,6 +82,6 @@ def to_traditional(text: str, standard: str | None = None) -> str:
     """Simplified text in Traditional script, with the reviewed overrides."""
     config = _TRADITIONAL[standard or traditional_standard()]
     converted = _converter(config).convert(text)
-    for wrong, right in _overrides():
+    for wrong, right in script_words("overrides"):
         converted = converted.replace(wrong, right)
     return converted

@@ -14,9 +14,8 @@ from __future__ import annotations
 from functools import lru_cache
 
 import opencc
-import yaml
 
-from bot import settings
+from bot.content.i18n import script_words
 
 
 @lru_cache(maxsize=2)
@@ -34,14 +33,6 @@ def is_simplified(text: str | None) -> bool:
     return bool(text) and _converter("s2t").convert(text) != text
 
 
-@lru_cache(maxsize=1)
-def _input_words() -> tuple[tuple[str, str], ...]:
-    path = settings.DATA_DIR / "zh_hant_overrides.yml"
-    raw = yaml.safe_load(path.read_text("utf-8")) if path.exists() else None
-    pairs = (raw or {}).get("input") or {}
-    return tuple(sorted(pairs.items(), key=lambda kv: -len(kv[0])))
-
-
 def to_simplified(text: str | None) -> str:
     """The text with Traditional characters made Simplified (others unchanged).
 
@@ -52,6 +43,6 @@ def to_simplified(text: str | None) -> str:
     if not text or not is_traditional(text):
         return text or ""
     converted = _converter("t2s").convert(text)
-    for word, mainland in _input_words():
+    for word, mainland in script_words("input"):
         converted = converted.replace(word, mainland)
     return converted

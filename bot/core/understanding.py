@@ -31,6 +31,9 @@ from bot.content.knowledge import Knowledge
 from bot.core.routing import OVERVIEW, Turn, route, section_in_text, topic_in_text
 from bot.core.script import to_simplified
 
+# The retrieval intent whose sub-intents are the sections (see ``label``).
+RETRIEVAL_INTENT = "ask"
+SEPARATOR = "__"
 # A follow-up keeps the topic in focus when that topic's best section has at
 # least this share of the best candidate's confidence.
 FOLLOW_UP_RATIO = 0.05
@@ -194,15 +197,20 @@ def _tie_break(
     return pick.topic, pick.section
 
 
-def ranking_from_parse(parse_data: dict, retrieval_intent: str = "ask") -> tuple:
+def label(topic: str, section: str) -> str:
+    """The retrieval sub-intent of one section: ``ask/<topic>__<section>``."""
+    return f"{RETRIEVAL_INTENT}/{topic}{SEPARATOR}{section}"
+
+
+def ranking_from_parse(parse_data: dict) -> tuple:
     """The candidates in Rasa's parse data (``response_selector``), best first."""
-    selector = (parse_data.get("response_selector") or {}).get(retrieval_intent) or {}
+    selector = (parse_data.get("response_selector") or {}).get(RETRIEVAL_INTENT) or {}
     candidates = []
+    prefix = RETRIEVAL_INTENT + "/"
     for item in selector.get("ranking") or ():
         key = item.get("intent_response_key") or ""
-        prefix = retrieval_intent + "/"
-        if not key.startswith(prefix) or "__" not in key:
+        if not key.startswith(prefix) or SEPARATOR not in key:
             continue
-        topic, section = key[len(prefix) :].split("__", 1)
+        topic, section = key[len(prefix) :].split(SEPARATOR, 1)
         candidates.append(Candidate(topic, section, float(item.get("confidence", 0))))
     return tuple(sorted(candidates, key=lambda c: -c.confidence))
