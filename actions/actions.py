@@ -39,6 +39,7 @@ def turn_from_tracker(tracker: Tracker) -> Turn:
         greeted=bool(tracker.get_slot("greeted")),
         ranking=ranking_from_parse(latest),
         confidence=(latest.get("intent") or {}).get("confidence"),
+        channel=tracker.get_latest_input_channel() or "",
     )
 
 

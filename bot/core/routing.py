@@ -34,6 +34,9 @@ class Turn:
     ranking: tuple = ()
     # How sure the NLU was of ``intent`` (None: not from the model, e.g. a test).
     confidence: float | None = None
+    # Which channel the message came in on ("web", "rest", "telegram",
+    # "twilio", "facebook"...): replies may be laid out for it.
+    channel: str = ""
 
 
 _MEANING = re.compile(
