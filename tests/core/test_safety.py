@@ -216,6 +216,12 @@ def test_ordinary_questions_raise_no_alarm(text):
 
 # Gaps found by a blind spot-check, one entry per kind of wording.
 SPOT_CHECK = [
+    # "during the surgery" recounts, but a recovery going on is now
+    (
+        "during the embolisation recovery he started flushing like crazy and bp crashed",
+        Level.EMERGENCY,
+    ),
+    ("during the operation he had a crisis, will it happen again", Level.WARNING),
     # stockpiling medicine (a plan), but not storing it or asking about doses
     ("我偷偷囤了一大堆安眠药", Level.SELF_HARM),
     ("這幾個月我一直在攢止痛藥", Level.SELF_HARM),
