@@ -54,6 +54,9 @@ class Section:
     figures: tuple[Figure, ...] = ()
     aliases: tuple[str, ...] = ()
     keywords: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # A glossary term a topic explains in full: (topic, section). "What is
+    # PRRT?" gets that section; "what does PRRT mean?" gets the term.
+    explained_in: tuple[str, str] | None = None
 
 
 @dataclass(frozen=True)
@@ -165,6 +168,16 @@ def _paragraphs(raw: Any, where: str) -> tuple[str, ...]:
     return tuple(clean(p) for p in raw)
 
 
+def _place(raw: Any, where: str) -> tuple[str, str] | None:
+    """A ``topic/section`` reference, or None."""
+    if raw is None:
+        return None
+    topic, _, section = str(raw).partition("/")
+    if not topic or not section:
+        raise ContentError(f"{where}: 'explained_in' must read topic/section")
+    return topic, section
+
+
 def parse_sources(raw: dict) -> tuple[Source, ...]:
     """Parse ``data/sources.yml``."""
     items = raw.get("sources") if isinstance(raw, dict) else None
@@ -202,6 +215,7 @@ def parse_topic(raw: dict, where: str) -> Topic:
                     ),
                     aliases=tuple(str(a) for a in s.get("aliases") or ()),
                     keywords=_keywords(s.get("keywords"), f"{where}:{key}"),
+                    explained_in=_place(s.get("explained_in"), f"{where}:{key}"),
                 )
             )
         return Topic(
@@ -248,6 +262,7 @@ class Content:
         kinds = {k.key for k in self.section_kinds}
         seen = set()
         topic_ids = {t.id for t in self.topics}
+        places = {(t.id, s.key) for t in self.topics for s in t.sections}
         for topic in self.topics:
             for other in topic.related:
                 if other not in topic_ids:
@@ -267,6 +282,10 @@ class Content:
                 for ref in section.sources:
                     if ref not in source_ids:
                         problems.append(f"{where}: unknown source {ref}")
+                if section.explained_in and section.explained_in not in places:
+                    problems.append(
+                        f"{where}: explained in unknown section {section.explained_in}"
+                    )
                 for fig in section.figures:
                     if fig.source not in source_ids:
                         problems.append(

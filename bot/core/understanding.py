@@ -16,7 +16,9 @@ using the conversation:
 5. a part no source covers (recovery at home, cost) is named as such, so the
    reply can say so;
 6. otherwise the model's best reading, with a near tie inside one topic
-   broken by the part the message names ("risks", "风险").
+   broken by the part the message names ("risks", "风险");
+7. a glossary term that a topic explains in full ("what is PRRT?") is
+   answered by that section, unless the message asks what the word means.
 
 Keywords (``bot.core.routing``) only tell whether a message names a topic,
 and break a near tie between two parts of one topic; the model picks.
@@ -28,7 +30,14 @@ import re
 from dataclasses import dataclass
 
 from bot.content.knowledge import Knowledge
-from bot.core.routing import OVERVIEW, Turn, route, section_in_text, topic_in_text
+from bot.core.routing import (
+    OVERVIEW,
+    Turn,
+    asks_meaning,
+    route,
+    section_in_text,
+    topic_in_text,
+)
 from bot.core.script import to_simplified
 
 # The retrieval intent whose sub-intents are the sections (see ``label``).
@@ -142,7 +151,22 @@ def choose(turn: Turn, kb: Knowledge) -> tuple[str | None, str | None]:
         # "Tell me about surgery": a topic named, no part of it, and no
         # confident reading of one: its overview.
         return named, OVERVIEW
-    return _tie_break(kb, text, ranking, pick)
+    return _explained(kb, text, _tie_break(kb, text, ranking, pick))
+
+
+def _explained(kb: Knowledge, text: str, place: tuple[str, str]) -> tuple[str, str]:
+    """A glossary term a topic explains in full: that section, unless meaning is asked.
+
+    "What is PRRT?" and "减瘤手术是什么" ask about the treatment; "what does
+    PRRT mean?" and "PRRT是什么意思" ask what the word means.
+    """
+    topic, section = place
+    term = kb.section(topic, section)
+    owner = kb.topic(topic)
+    if owner and owner.open_sections and term and term.explained_in:
+        if not asks_meaning(text):
+            return term.explained_in
+    return place
 
 
 def _follow_up(

@@ -99,3 +99,26 @@ def test_review_months_are_parsed_and_checked():
     for bad in ({**review, "next": "2026-10"}, {**review, "reviewed": "soon"}, {}):
         with pytest.raises(ContentError, match="x.yml"):
             parse_topic({**base, "review": bad}, "x.yml")
+
+
+def test_explained_in_must_name_a_known_section():
+    from bot.content.schema import Content, parse_topic
+
+    raw = {
+        "topic": "glossary",
+        "title": "Glossary",
+        "open_sections": True,
+        "sections": [
+            {
+                "key": "prrt",
+                "title": "PRRT",
+                "text": ["x"],
+                "sources": ["s1"],
+                "explained_in": "other_treatments/nowhere",
+            },
+        ],
+    }
+    topic = parse_topic(raw, "glossary.yml")
+    assert topic.sections[0].explained_in == ("other_treatments", "nowhere")
+    content = Content(sources=(), topics=(topic,), section_kinds=())
+    assert any("explained in unknown section" in p for p in content.validate())

@@ -218,7 +218,8 @@ def test_ordinary_questions_raise_no_alarm(text):
 SPOT_CHECK = [
     # "during the surgery" recounts, but a recovery going on is now
     (
-        "during the embolisation recovery he started flushing like crazy and bp crashed",
+        "during the embolisation recovery he started flushing like crazy"
+        " and bp crashed",
         Level.EMERGENCY,
     ),
     ("during the operation he had a crisis, will it happen again", Level.WARNING),

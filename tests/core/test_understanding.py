@@ -140,3 +140,28 @@ def test_a_part_no_source_covers_is_named_so_the_reply_can_say_so(kb):
         ranking=_ranking(("ablation", "procedure", 0.5)),
     )
     assert choose(turn, kb) == ("ablation", "recovery")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("what is PRRT exactly", ("other_treatments", "prrt")),
+        ("减瘤手术是什么", ("resection", "debulking")),
+        ("what does PRRT mean", ("glossary", "prrt")),
+        ("PRRT是什么意思", ("glossary", "prrt")),
+    ],
+)
+def test_a_term_a_topic_explains_gets_the_section_unless_meaning_is_asked(
+    kb, text, expected
+):
+    term = "debulking" if "减瘤" in text else "prrt"
+    turn = Turn(text=text, ranking=_ranking(("glossary", term, 0.8)))
+    assert choose(turn, kb) == expected
+
+
+def test_a_term_no_topic_explains_stays_in_the_glossary(kb):
+    turn = Turn(
+        text="what is the portal vein",
+        ranking=_ranking(("glossary", "portal_vein", 0.8)),
+    )
+    assert choose(turn, kb) == ("glossary", "portal_vein")
