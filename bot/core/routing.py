@@ -11,6 +11,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cache
+from typing import Any
 
 from bot.content.knowledge import Knowledge
 from bot.core.language import has_cjk
@@ -37,11 +38,16 @@ class Turn:
     # Which channel the message came in on ("web", "rest", "telegram",
     # "twilio", "facebook"...): replies may be laid out for it.
     channel: str = ""
+    # The conversation's other slots, for the features that read them
+    # ("viewed" for the summary, "values" for what matters to the person).
+    slots: Mapping[str, Any] = field(default_factory=dict)
 
 
 _MEANING = re.compile(
     r"\bwhat does\b[^?.,;]{0,40}\bmean\W*$|\bwhat is meant by\b|\bmeaning of\b"
-    r"|\bdefine\b|\bstand for\b|\bstands for\b|什么意思|啥意思|是指什么|的意思|的含义",
+    r"|\bdefine\b|\bstand for\b|\bstands for\b|\bshort for\b|\babbreviation\b"
+    r"|\bmean in\b|\bsame thing as\b|\bis\b[^?.,;]{1,40}\bthe same as\b|\bthe word\b"
+    r"|什么意思|啥意思|是指什么|的意思|的含义|缩写|代表什么|指的是什么|一回事|这个词",
     re.IGNORECASE,
 )
 

@@ -17,8 +17,9 @@ using the conversation:
    reply can say so;
 6. otherwise the model's best reading, with a near tie inside one topic
    broken by the part the message names ("risks", "风险");
-7. a glossary term that a topic explains in full ("what is PRRT?") is
-   answered by that section, unless the message asks what the word means.
+7. a message that asks what a word means ("what does TACE stand for?",
+   "R1是什么意思") and names a glossary term gets that term; a term that a
+   topic explains in full ("what is PRRT?") gets that topic's section.
 
 Keywords (``bot.core.routing``) only tell whether a message names a topic,
 and break a near tie between two parts of one topic; the model picks.
@@ -31,6 +32,7 @@ from dataclasses import dataclass
 
 from bot.content.knowledge import Knowledge
 from bot.core.routing import (
+    GLOSSARY,
     OVERVIEW,
     Turn,
     asks_meaning,
@@ -135,6 +137,10 @@ def choose(turn: Turn, kb: Knowledge) -> tuple[str | None, str | None]:
         # Recovery at home, cost: no source covers them; say so (the dialogue
         # answers "my sources don't cover ..." and points to the care team).
         return named or focus or top.topic, uncovered
+    term = section_in_text(kb, text, GLOSSARY) if asks_meaning(text) else None
+    if term:
+        # "What does TACE stand for?", "R1是什么意思": the word, by name.
+        return GLOSSARY, term
     pick = top
     if named and named != top.topic:
         own = best_of(ranking, named)

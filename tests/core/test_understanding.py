@@ -165,3 +165,17 @@ def test_a_term_no_topic_explains_stays_in_the_glossary(kb):
         ranking=_ranking(("glossary", "portal_vein", 0.8)),
     )
     assert choose(turn, kb) == ("glossary", "portal_vein")
+
+
+@pytest.mark.parametrize(
+    ("text", "term"),
+    [
+        ("what does TACE stand for", "tace"),
+        ("TACE是什么的缩写", "tace"),
+        ("is cytoreduction the same thing as debulking", "debulking"),
+        ("類癌症候群指的是什麼", "carcinoid_syndrome"),
+    ],
+)
+def test_asking_what_a_word_means_gets_the_term_whatever_the_model_read(kb, text, term):
+    turn = Turn(text=text, ranking=_ranking(("embolization", "overview", 0.9)))
+    assert choose(turn, kb) == ("glossary", term)
