@@ -92,6 +92,9 @@ class Topic:
     open_sections: bool = False
     # Topics this one leads to (its buttons), e.g. the options at a glance.
     related: tuple[str, ...] = ()
+    # Topics whose words a follow-up in this topic uses without leaving it:
+    # "can both be done in one operation?" about the primary tumour.
+    shares_words_with: tuple[str, ...] = ()
     # Who reviewed the content and when; shown under answers, checked for age.
     review: Review | None = None
 
@@ -228,6 +231,7 @@ def parse_topic(raw: dict, where: str) -> Topic:
             priority=int(raw.get("priority", 1)),
             open_sections=bool(raw.get("open_sections", False)),
             related=tuple(str(t) for t in raw.get("related") or ()),
+            shares_words_with=tuple(str(t) for t in raw.get("shares_words_with") or ()),
             review=_review(raw.get("review"), where),
         )
     except (KeyError, TypeError) as exc:
@@ -264,7 +268,7 @@ class Content:
         topic_ids = {t.id for t in self.topics}
         places = {(t.id, s.key) for t in self.topics for s in t.sections}
         for topic in self.topics:
-            for other in topic.related:
+            for other in (*topic.related, *topic.shares_words_with):
                 if other not in topic_ids:
                     problems.append(f"{topic.id}: related topic {other} is unknown")
             if topic.id in seen:

@@ -7,20 +7,25 @@ using the conversation:
 
 1. a button names the topic and section;
 2. "tell me more" moves on to the next section of the topic in focus;
-3. a follow-up that names no topic ("and the risks?", "有什么风险") is
+3. "what about for ablation?" asks the same part of another topic, and
+   "那化疗呢" another part of the topic in focus;
+4. a part no source covers (recovery at home, cost) is named as such, so the
+   reply can say so;
+5. a message that asks what a word means ("what does TACE stand for?",
+   "R1是什么意思") and names a glossary term gets that term, or the topic's
+   own section when that topic is in focus ("what does the grade mean?");
+6. a follow-up that names no topic ("and the risks?", "有什么风险") is
    answered from the topic in focus: the part the model reads (risks,
    results...) in that topic, or else that topic's best section when it is a
-   plausible reading (``FOLLOW_UP_RATIO`` of the best overall); "what does
-   R0 mean?" after ablation still goes to the glossary;
-4. "what about for ablation?" asks the same part of another topic;
-5. a part no source covers (recovery at home, cost) is named as such, so the
-   reply can say so;
-6. otherwise the model's best reading, with a near tie inside one topic
-   broken by the part the message names ("risks", "风险");
-7. a message that asks what a word means ("what does TACE stand for?",
-   "R1是什么意思") and names a glossary term gets that term; a term that a
-   topic explains in full ("what is PRRT?") gets that topic's section.
+   plausible reading (``FOLLOW_UP_RATIO`` of the best overall). A word the
+   topic in focus shares with another ("operation" about the primary
+   tumour) does not leave it;
+7. otherwise the model's best reading, with a near tie inside one topic
+   broken by the part the message names ("risks", "风险"); a glossary term
+   that a topic explains in full ("what is PRRT?") gets that topic's section.
 
+The ranking comes from the ``ResponseSelector`` blended with a linear model
+of the same examples (``bot.server.sections``).
 Keywords (``bot.core.routing``) only tell whether a message names a topic,
 and break a near tie between two parts of one topic; the model picks.
 """
@@ -130,6 +135,8 @@ def choose(turn: Turn, kb: Knowledge) -> tuple[str | None, str | None]:
     text = to_simplified(turn.text)
     named = topic_in_text(kb, _POINTING.sub(" ", text))
     focus = in_focus(turn, kb)
+    if named and focus and _stays_in_focus(kb, ranking, named, focus, text):
+        named = None
     if moves_to_topic(turn, kb):
         return named, kb.section(named, turn.section).key
     uncovered = section_in_text(kb, text)
@@ -139,8 +146,16 @@ def choose(turn: Turn, kb: Knowledge) -> tuple[str | None, str | None]:
         return named or focus or top.topic, uncovered
     term = section_in_text(kb, text, GLOSSARY) if asks_meaning(text) else None
     if term:
-        # "What does TACE stand for?", "R1是什么意思": the word, by name.
-        return GLOSSARY, term
+        # "What does TACE stand for?", "R1是什么意思": the word, by name; but
+        # "what does the grade mean?" about NETs: the topic's own section.
+        place = kb.section(GLOSSARY, term).explained_in
+        return place if place and place[0] == focus else (GLOSSARY, term)
+    part = (
+        section_in_text(kb, text, focus) if focus and named in (None, focus) else None
+    )
+    if part and part != turn.section and asks_same_part(text):
+        # "那化疗呢" about other treatments: another part of the same topic.
+        return focus, part
     pick = top
     if named and named != top.topic:
         own = best_of(ranking, named)
@@ -173,6 +188,27 @@ def _explained(kb: Knowledge, text: str, place: tuple[str, str]) -> tuple[str, s
         if not asks_meaning(text):
             return term.explained_in
     return place
+
+
+def _stays_in_focus(
+    kb: Knowledge,
+    ranking: tuple[Candidate, ...],
+    named: str,
+    focus: str,
+    text: str,
+) -> bool:
+    """Whether a topic's word in a follow-up still means the topic in focus.
+
+    "Can both be done in one operation?" while talking about the primary
+    tumour names surgery, but asks about the primary tumour; it stays when
+    the focus shares words with the named topic and the model reads the
+    focus as plausible (``NAMED_RATIO`` of its best).
+    """
+    topic = kb.topic(focus)
+    if not topic or named not in topic.shares_words_with or asks_same_part(text):
+        return False
+    own = best_of(ranking, focus)
+    return bool(own and own.confidence >= NAMED_RATIO * ranking[0].confidence)
 
 
 def _follow_up(

@@ -179,3 +179,43 @@ def test_a_term_no_topic_explains_stays_in_the_glossary(kb):
 def test_asking_what_a_word_means_gets_the_term_whatever_the_model_read(kb, text, term):
     turn = Turn(text=text, ranking=_ranking(("embolization", "overview", 0.9)))
     assert choose(turn, kb) == ("glossary", term)
+
+
+def test_a_shared_word_in_a_follow_up_keeps_the_topic_in_focus(kb):
+    ranking = _ranking(
+        ("resection", "bilobar", 0.49), ("primary_tumour", "staged", 0.11)
+    )
+    turn = Turn(
+        text="can both be done in one operation",
+        topic="primary_tumour",
+        section="small_bowel",
+        ranking=ranking,
+    )
+    assert choose(turn, kb) == ("primary_tumour", "staged")
+    elsewhere = Turn(
+        text="can both be done in one operation",
+        topic="ablation",
+        section="overview",
+        ranking=ranking,
+    )
+    assert choose(elsewhere, kb) == ("resection", "bilobar")
+
+
+def test_a_meaning_asked_about_the_topic_in_focus_gets_its_section(kb):
+    turn = Turn(
+        text="what does the grade mean",
+        topic="nets_basics",
+        section="overview",
+        ranking=_ranking(("glossary", "grade", 0.6)),
+    )
+    assert choose(turn, kb) == ("nets_basics", "grade")
+
+
+def test_what_about_another_part_of_the_topic_in_focus(kb):
+    turn = Turn(
+        text="那化學治療呢",
+        topic="other_treatments",
+        section="targeted",
+        ranking=_ranking(("other_treatments", "overview", 0.6)),
+    )
+    assert choose(turn, kb) == ("other_treatments", "chemo")
