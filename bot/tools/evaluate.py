@@ -1,8 +1,9 @@
 """Held-out evaluation: does each question get the right answer, per group.
 
-Two sets are put to a running bot, every case in a fresh conversation:
+Three sets are put to a running bot, every case in a fresh conversation:
 
-* the dev set (``tests/dev_set.yml``): used to tune, so it is not blind;
+* the dev sets (``tests/dev_set.yml``, and ``tests/dev2_set.yml`` written
+  later, 560 cases): used to tune, so they are not blind;
 * the frozen test set (``tests/test_set.yml``): written before the model
   changed and never tuned on; its SHA-256 is in the README.
 
@@ -31,7 +32,11 @@ from bot.core.language import has_cjk
 from bot.core.script import is_traditional
 
 TESTS = settings.PROJECT_ROOT / "tests"
-SETS = {"dev": TESTS / "dev_set.yml", "test": TESTS / "test_set.yml"}
+SETS = {
+    "dev": TESTS / "dev_set.yml",
+    "dev2": TESTS / "dev2_set.yml",
+    "test": TESTS / "test_set.yml",
+}
 FLOORS = TESTS / "eval_floors.yml"
 # Reply languages, by the script a question is written in.
 REPLY_LANGUAGE = {"en": "en", "zh-Hans": "zh", "zh-Hant": "zh-Hant"}
