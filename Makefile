@@ -25,7 +25,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 POT := translations/messages.pot
 PO := translations/zh/LC_MESSAGES/messages.po
 MO := translations/zh/LC_MESSAGES/messages.mo
-TRAIN_INPUTS = config.yml domain.yml bot/server/tokenizer.py $(shell find data/nlu data/rules data/stories -name '*.yml' 2>/dev/null | sort)
+TRAIN_INPUTS = config.yml domain.yml bot/server/tokenizer.py bot/server/sections.py $(shell find data/nlu data/rules data/stories -name '*.yml' 2>/dev/null | sort)
 
 .PHONY: help setup lock run test lint validate train db nlu i18n-extract i18n-update actions shell eval content-check report purge cv stress bench \
         safety-check i18n-compile test-unit test-core web browser scale-deps test-scale clean FORCE

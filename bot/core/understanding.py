@@ -237,6 +237,28 @@ def _follow_up(
     return None
 
 
+def reads_as_follow_up(turn: Turn, kb: Knowledge) -> bool:
+    """Whether a message that names no topic asks a part of the topic in focus.
+
+    The NLU may be unsure what kind of message "and the risks?" or "适合谁？"
+    is; the section readings still say which part is asked. True when one of
+    the likely readings is a part (risks, who it is for...) that the topic
+    in focus has.
+    """
+    focus = in_focus(turn, kb)
+    ranking = tuple(c for c in turn.ranking if kb.section(c.topic, c.section))
+    if not focus or not ranking or topic_in_text(kb, to_simplified(turn.text)):
+        return False
+    top = ranking[0]
+    return any(
+        c.confidence >= FOLLOW_UP_RATIO * top.confidence
+        and c.section != OVERVIEW
+        and _shared_part(kb, c)
+        and kb.section(focus, c.section) is not None
+        for c in ranking[:FOLLOW_UP_READINGS]
+    )
+
+
 def _shared_part(kb: Knowledge, c: Candidate) -> bool:
     """Whether a reading's part is a kind many topics have (risks, results...)."""
     topic = kb.topic(c.topic)

@@ -219,3 +219,22 @@ def test_what_about_another_part_of_the_topic_in_focus(kb):
         ranking=_ranking(("other_treatments", "overview", 0.6)),
     )
     assert choose(turn, kb) == ("other_treatments", "chemo")
+
+
+def test_a_part_of_the_topic_in_focus_reads_as_a_follow_up(kb):
+    from bot.core.understanding import reads_as_follow_up
+
+    ranking = _ranking(("resection", "eligibility", 0.25), ("nets_basics", "team", 0.1))
+    assert reads_as_follow_up(
+        Turn(text="适合谁？", topic="ablation", section="overview", ranking=ranking), kb
+    )
+    assert not reads_as_follow_up(Turn(text="适合谁？", ranking=ranking), kb)
+    assert not reads_as_follow_up(
+        Turn(
+            text="适合谁？",
+            topic="ablation",
+            section="overview",
+            ranking=_ranking(("nets_basics", "team", 0.3)),
+        ),
+        kb,
+    )
