@@ -40,6 +40,7 @@ def turn_from_tracker(tracker: Tracker) -> Turn:
         ranking=ranking_from_parse(latest),
         confidence=(latest.get("intent") or {}).get("confidence"),
         channel=tracker.get_latest_input_channel() or "",
+        slots=tracker.current_slot_values(),
     )
 
 
@@ -244,6 +245,78 @@ class ActionSwitchLanguage(ReplyAction):
     """Switch the conversation to English or Chinese."""
 
     kind = "switch_language"
+
+
+class ActionCompareOptions(ReplyAction):
+    """The treatments side by side (all four, or the ones the message names)."""
+
+    kind = "compare_options"
+
+
+class ActionMySummary(ReplyAction):
+    """The take-home summary of this conversation."""
+
+    kind = "my_summary"
+
+
+class ActionValues(ReplyAction):
+    """What matters to me: one values question per turn, then questions to ask."""
+
+    kind = "values"
+
+
+def quiz_answered(events: list[dict[str, Any]], topic: str, item: str) -> bool:
+    """Whether this conversation already answered this quiz item since it was asked.
+
+    Walking back from the message before the latest: an answer to the same
+    item before the reply that asked it means this one is a second tap.
+    """
+    users = 0
+    for event in reversed(events):
+        kind = event.get("event")
+        if kind == "user":
+            users += 1
+            if users == 1:
+                continue  # the answer being marked now
+            parse = event.get("parse_data") or {}
+            entities = {
+                e.get("entity"): e.get("value") for e in parse.get("entities") or []
+            }
+            if (parse.get("intent") or {}).get("name") == "quiz_answer" and (
+                entities.get("topic"),
+                entities.get("item"),
+            ) == (topic, item):
+                return True
+        elif kind == "bot":
+            custom = (event.get("data") or {}).get("custom") or {}
+            reply = custom.get(REPLY_DATA) if isinstance(custom, dict) else None
+            quiz = reply.get("quiz") if isinstance(reply, dict) else None
+            if isinstance(quiz, dict) and (quiz.get("topic"), quiz.get("item")) == (
+                topic,
+                item,
+            ):
+                return False
+    return False
+
+
+class ActionQuiz(ReplyAction):
+    """Check what I learned: ask, mark, explain; count right and wrong answers."""
+
+    kind = "quiz"
+
+    async def record(self, turn: Turn, outcome: Outcome, tracker: Tracker) -> None:
+        """Count a marked answer (topic, item, right or wrong, language), once."""
+        await super().record(turn, outcome, tracker)
+        answered = (outcome.quiz or {}).get("answered")
+        topic = (outcome.quiz or {}).get("topic")
+        if answered and not quiz_answered(tracker.events, topic, answered["item"]):
+            await _safely(
+                records.record_quiz_answer,
+                topic,
+                answered["item"],
+                bool(answered["correct"]),
+                outcome.slots["language"],
+            )
 
 
 class ActionDefaultFallback(ReplyAction):

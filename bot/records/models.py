@@ -57,4 +57,26 @@ class UnansweredRow(Base):
     text = Column(Text, nullable=False)
 
 
-RECORD_TABLES = [FeedbackRow.__table__, UnansweredRow.__table__, AnswerRow.__table__]
+class QuizAnswerRow(Base):
+    """One marked quiz answer: which item, right or wrong, in which language.
+
+    No sender id, no conversation id, no text: only what shows staff which
+    content people misread (bot/core/quiz.py).
+    """
+
+    __tablename__ = "quiz_answers"
+
+    id = Column(Integer, primary_key=True, autoincrement=True)
+    created_at = Column(DateTime(timezone=True), nullable=False, index=True)
+    topic = Column(String(64), nullable=False)
+    item = Column(String(64), nullable=False)
+    correct = Column(Boolean, nullable=False)
+    language = Column(String(8), nullable=False)
+
+
+RECORD_TABLES = [
+    FeedbackRow.__table__,
+    UnansweredRow.__table__,
+    AnswerRow.__table__,
+    QuizAnswerRow.__table__,
+]

@@ -26,7 +26,7 @@ from pathlib import Path
 from sqlalchemy import func, inspect, select, text
 from sqlalchemy.engine import Engine
 
-from bot.records.models import AnswerRow, FeedbackRow, UnansweredRow
+from bot.records.models import AnswerRow, FeedbackRow, QuizAnswerRow, UnansweredRow
 
 
 @dataclass
@@ -43,6 +43,9 @@ class Report:
     helpful: Counter = field(default_factory=Counter)  # topic -> thumbs up
     not_helpful: Counter = field(default_factory=Counter)  # topic -> thumbs down
     top_unanswered: list[tuple[str, int]] = field(default_factory=list)
+    # Quiz answers: (topic, item, language) -> marked right / marked wrong.
+    quiz_right: Counter = field(default_factory=Counter)
+    quiz_wrong: Counter = field(default_factory=Counter)
 
     @property
     def fallback_rate(self) -> float:
@@ -85,6 +88,27 @@ def build(
             .group_by(FeedbackRow.topic, FeedbackRow.helpful)
         ):
             (report.helpful if helpful else report.not_helpful)[topic] = count
+        if inspect(conn).has_table(QuizAnswerRow.__tablename__):
+            for topic, item, language, correct, count in conn.execute(
+                select(
+                    QuizAnswerRow.topic,
+                    QuizAnswerRow.item,
+                    QuizAnswerRow.language,
+                    QuizAnswerRow.correct,
+                    func.count(),
+                )
+                .where(
+                    QuizAnswerRow.created_at >= begin, QuizAnswerRow.created_at < stop
+                )
+                .group_by(
+                    QuizAnswerRow.topic,
+                    QuizAnswerRow.item,
+                    QuizAnswerRow.language,
+                    QuizAnswerRow.correct,
+                )
+            ):
+                key = (topic, item, language)
+                (report.quiz_right if correct else report.quiz_wrong)[key] = count
         report.top_unanswered = [
             (question, count)
             for question, count in conn.execute(
@@ -155,6 +179,15 @@ def rows(report: Report) -> list[tuple[str, str, str, str]]:
         out.append(("helpful", topic, "", f"{up} of {up + down}"))
     for question, count in report.top_unanswered:
         out.append(("top unanswered", question, "", str(count)))
+    for topic, item, language in sorted(
+        set(report.quiz_right) | set(report.quiz_wrong)
+    ):
+        key = (topic, item, language)
+        wrong, total = (
+            report.quiz_wrong[key],
+            report.quiz_right[key] + report.quiz_wrong[key],
+        )
+        out.append(("quiz missed", f"{topic}/{item}", language, f"{wrong} of {total}"))
     return out
 
 
@@ -345,6 +378,13 @@ def write_html(
     rated = sorted(set(report.helpful) | set(report.not_helpful), key=name)
     helpful = [(name(t), report.helpful[t]) for t in rated]
     not_helpful = [(name(t), report.not_helpful[t]) for t in rated]
+    missed = sorted(
+        (
+            (f"{name(topic)}: {item} ({lang})", n)
+            for (topic, item, lang), n in report.quiz_wrong.items()
+        ),
+        key=lambda entry: -entry[1],
+    )
     body_rows = "".join(
         "<tr>"
         + "".join(
@@ -373,6 +413,7 @@ fallback rate {report.fallback_rate:.1%}.</p>
 {_bars("Helpful (thumbs up) per topic", helpful)}
 {_bars("Not helpful (thumbs down) per topic", not_helpful)}
 {_bars("Top unanswered questions (redacted)", report.top_unanswered)}
+{_bars("Quiz items missed (wrong answers) per item and language", missed)}
 <h2>All figures</h2>
 <table><tr><th>measure</th><th>key</th><th>language</th><th>value</th></tr>
 {body_rows}</table>

@@ -16,7 +16,7 @@ from sqlalchemy.engine import Engine
 
 from bot.core.redact import redact
 from bot.records import db
-from bot.records.models import AnswerRow, FeedbackRow, UnansweredRow
+from bot.records.models import AnswerRow, FeedbackRow, QuizAnswerRow, UnansweredRow
 
 DEFAULT_RETENTION_DAYS = 30
 
@@ -84,6 +84,27 @@ def record_answer(
         )
 
 
+def record_quiz_answer(
+    topic: str,
+    item: str,
+    correct: bool,
+    language: str,
+    engine: Engine | None = None,
+    now: datetime | None = None,
+) -> None:
+    """Count one marked quiz answer (for the report's items people miss)."""
+    with db.session_scope(engine) as session:
+        session.add(
+            QuizAnswerRow(
+                created_at=now or _now(),
+                topic=topic,
+                item=item,
+                correct=correct,
+                language=language,
+            )
+        )
+
+
 def record_unanswered(
     question: str,
     language: str,
@@ -117,7 +138,7 @@ def purge(
     counts = {}
     engine = engine or db.get_engine()
     with db.session_scope(engine) as session:
-        for model in (FeedbackRow, UnansweredRow, AnswerRow):
+        for model in (FeedbackRow, UnansweredRow, AnswerRow, QuizAnswerRow):
             result = session.execute(delete(model).where(model.created_at < cutoff))
             counts[model.__tablename__] = result.rowcount or 0
     if tracker_engine is not None and inspect(tracker_engine).has_table("events"):

@@ -57,9 +57,13 @@ def _report(start: str | None, end: str | None, out: str | None) -> int:
 
 
 def _content_check() -> int:
+    from bot.content.compare import comparison_problems
+    from bot.content.quiz import quiz_problems
+    from bot.content.values import values_problems
     from bot.tools import content_check
 
     rows, failures = content_check.check(load_content())
+    failures += comparison_problems() + quiz_problems() + values_problems()
     print(content_check.table(rows))
     for failure in failures:
         print(f"FAIL {failure}", file=sys.stderr)
@@ -74,7 +78,7 @@ def _evaluate(url: str | None) -> int:
     bot = None if url else devserver.start()
     try:
         base = url or bot.base
-        cases = evaluate.load_cases("dev") + evaluate.load_cases("test")
+        cases = [c for name in evaluate.SETS for c in evaluate.load_cases(name)]
         same = evaluate.same_answers(load_knowledge())
         results = evaluate.evaluate(partial(devserver.converse, base), cases, same)
     finally:

@@ -42,6 +42,7 @@ def test_content_answer_has_heading_citation_and_buttons(kb):
         "language": "en",
         "topic": "carcinoid_crisis",
         "section": "overview",
+        "viewed": ["carcinoid_crisis/overview"],
     }
 
 
@@ -205,6 +206,27 @@ def test_fallback_uses_keywords_when_it_can(kb):
     assert "— Risks" in out.texts[0]
     out = reply(kb, kind="default_fallback", text="asdfgh", intent="nlu_fallback")
     assert "didn't understand" in out.texts[0]
+
+
+def test_fallback_answers_a_part_of_the_topic_in_focus(kb):
+    from bot.core.understanding import Candidate
+
+    ranking = (
+        Candidate("resection", "risks", 0.25),
+        Candidate("embolization", "risks", 0.25),
+    )
+    out = reply(
+        kb,
+        kind="default_fallback",
+        text="and the risks?",
+        intent="nlu_fallback",
+        topic="ablation",
+        section="overview",
+        ranking=ranking,
+    )
+    assert out.answered == ("ablation", "risks")
+    first = reply(kb, kind="default_fallback", text="and the risks?", ranking=ranking)
+    assert first.unanswered == "fallback"
 
 
 def test_session_start_greets_in_the_session_language(kb):

@@ -66,6 +66,7 @@ def test_purge_deletes_old_records_and_tracker_events(engine, tmp_path):
         )
         records.record_unanswered("weather?", "en", "out_of_scope", engine, when)
         records.record_answer("ablation", "risks", "zh", "rest", engine, when)
+        records.record_quiz_answer("ablation", "size", False, "zh", engine, when)
     tracker = create_engine(f"sqlite:///{tmp_path / 'tracker.db'}", future=True)
     with tracker.begin() as conn:
         conn.execute(text("CREATE TABLE events (id INTEGER, timestamp FLOAT)"))
@@ -78,6 +79,7 @@ def test_purge_deletes_old_records_and_tracker_events(engine, tmp_path):
         "feedback": 1,
         "unanswered_questions": 1,
         "answers": 1,
+        "quiz_answers": 1,
         "tracker events": 1,
     }
     assert _count(engine, FeedbackRow) == 1

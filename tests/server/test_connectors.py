@@ -777,3 +777,123 @@ def test_telegram_secret_is_compared_in_constant_time(monkeypatch):
     assert channel.from_telegram(good) and compared
     assert not channel.from_telegram(FakeRequest("", {}, {header: "nope"}))
     assert not channel.from_telegram(FakeRequest("", {}, {}))
+
+
+# ---- what matters to me, check what I learned on messaging apps -----------------
+
+
+def test_sms_quiz_choices_are_numbered_and_a_number_answers(channel_server, recorders):
+    sender = "+15551230101"
+    before = len(twilio_sent(recorders))
+    assert twilio_post(channel_server, sender, "quiz me on ablation") == 204
+    joined = "\n".join(m["Body"] for m in twilio_sent(recorders)[before:])
+    assert "Question 1 of 3" in joined and "**" not in joined
+    options = dict(re.findall(r"^(\d+)\. (.+)$", joined, re.M))
+    assert list(options) == ["1", "2", "3"]
+    right = next(n for n, title in options.items() if title.startswith("Small tumours"))
+    before = len(twilio_sent(recorders))
+    twilio_post(channel_server, sender, right)
+    marked = "\n".join(m["Body"] for m in twilio_sent(recorders)[before:])
+    assert "✅ Right." in marked and "Source: UpToDate" in marked
+    # Numbered across the turn: back to the section, then the next question's.
+    assert re.search(r"^1\. Read: What it is$", marked, re.M), marked
+    assert "Question 2 of 3" in marked
+    assert re.findall(r"^(\d+)\. ", marked, re.M) == ["1", "2", "3", "4"]
+
+
+def test_telegram_values_buttons_and_a_press_asks_the_next(channel_server, recorders):
+    chat_id = 121
+    before = len(telegram_sent(recorders))
+    body = json.dumps(telegram_update(400, chat_id, "我不知道自己更在意什么")).encode()
+    channel_server.post("/webhooks/telegram/webhook", body, TELEGRAM_HEADERS)
+    sent = telegram_sent(recorders, before)
+    assert any("第1题，共5题" in m["text"] for m in sent), sent
+    keyboard = json.loads(
+        next(m["reply_markup"] for m in sent if m.get("reply_markup"))
+    )
+    titles = [row[0]["text"] for row in keyboard["inline_keyboard"]]
+    assert titles[-1] == "跳过" and len(titles) == 4
+    before = len(telegram_sent(recorders))
+    press = {
+        "update_id": 401,
+        "callback_query": {
+            "id": "cb-9",
+            "from": {"id": chat_id, "is_bot": False, "first_name": "Pat"},
+            "chat_instance": "ci",
+            "data": str(len(titles)),
+            "message": {
+                "message_id": 19,
+                "date": 1700000000,
+                "chat": _chat(chat_id),
+                "text": "values",
+            },
+        },
+    }
+    channel_server.post(
+        "/webhooks/telegram/webhook", json.dumps(press).encode(), TELEGRAM_HEADERS
+    )
+    answer = telegram_sent(recorders, before)
+    assert answer and "第2题，共5题" in answer[-1]["text"], answer
+
+
+# ---- decision support: the comparison and the summary -------------------------
+# No tables on a messaging app: one compact message per option; the take-home
+# summary as one message.
+
+
+def telegram_say(channel_server, recorders, chat_id, update_id, text):
+    before = len(telegram_sent(recorders))
+    body = json.dumps(telegram_update(update_id, chat_id, text)).encode()
+    status, _ = channel_server.post(
+        "/webhooks/telegram/webhook", body, TELEGRAM_HEADERS
+    )
+    assert status == 200
+    return wait_for(lambda: telegram_sent(recorders, before), 1)
+
+
+def test_telegram_compares_one_message_per_option(channel_server, recorders):
+    sent = telegram_say(channel_server, recorders, 901, 9001, "compare the treatments")
+    texts = [m["text"] for m in sent]
+    starts = [t.splitlines()[0] for t in texts]
+    for label in (
+        "Surgery (resection)",
+        "Ablation (heat or cold)",
+        "Embolization (TAE, TACE, Y-90)",
+        "Liver transplant",
+    ):
+        assert starts.count(label) == 1, starts
+    assert not any("<table" in t or "<td" in t or "**" in t for t in texts)
+    assert all(len(t) <= LIMITS["telegram"] for t in texts)
+    assert sum("Source:" in t for t in texts) >= 4
+    # The options' topics are buttons under the last one.
+    keyboards = [m for m in sent if m.get("reply_markup")]
+    assert keyboards
+
+
+def test_twilio_compares_just_the_two_options_named_in_chinese(
+    channel_server, recorders
+):
+    sender = "+15551239901"
+    before = len(twilio_sent(recorders))
+    assert twilio_post(channel_server, sender, "比较一下手术和栓塞") == 204
+    texts = [m["Body"] for m in twilio_sent(recorders)[before:]]
+    joined = "\n".join(texts)
+    assert CJK.search(joined) and "<table" not in joined and "**" not in joined
+    assert any(t.startswith("手术（切除）") for t in texts), texts
+    assert any(t.startswith("栓塞（TAE、TACE、钇-90放射栓塞）") for t in texts), texts
+    assert "肝移植\n" not in joined and not any(t.startswith("肝移植") for t in texts)
+    assert "来源" in joined
+    assert re.search(r"^1\. ", joined, re.M)  # the buttons, numbered
+
+
+def test_telegram_summary_is_one_message(channel_server, recorders):
+    telegram_say(channel_server, recorders, 902, 9002, "What is TACE?")
+    sent = telegram_say(channel_server, recorders, 902, 9003, "my summary")
+    summaries = [m["text"] for m in sent if m["text"].startswith("My summary")]
+    assert len(summaries) == 1, [m["text"][:40] for m in sent]
+    summary = summaries[0]
+    assert "Embolization (TAE, TACE, Y-90)" in summary
+    assert "Questions for your care team" in summary
+    assert "Which type would you use (TAE, TACE or Y-90), and why?" in summary
+    assert "UpToDate topic 16105" in summary
+    assert "**" not in summary

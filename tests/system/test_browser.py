@@ -726,3 +726,69 @@ def test_report_labels_fit_beside_their_bars(page, tmp_path):
         if below["top"] > above["top"]:  # the same chart
             assert above["bottom"] <= below["top"], (above, below)
     expect(page.locator("svg").first).to_contain_text("Surgery or treatment")
+
+
+# ---- what matters to me, check what I learned (issue #15) ----------------------
+
+
+def tap(page: Page, title: str) -> None:
+    """Press the latest quick reply with this title and wait for the answer."""
+    before = bot_messages(page).count()
+    page.locator(".msg.bot .choice", has_text=title).last.click()
+    expect(bot_messages(page)).not_to_have_count(before, timeout=REPLY_TIMEOUT)
+    settle(page)
+
+
+def test_values_questions_tap_through_to_questions_to_ask(server, page):
+    open_chat(page, server.base)
+    ask(page, "help me think about what's important to me")
+    expect(page.locator(".msg.bot .body").last).to_contain_text("Question 1 of 5")
+    for title in (
+        "I'd rather avoid it",
+        "Skip",
+        "I want the best-studied option",
+        "Relief from symptoms",
+        "I'd prefer to stay close to home",
+    ):
+        tap(page, title)
+    result = page.locator(".msg.bot .body").last
+    expect(result).to_contain_text("here are questions you could take")
+    expect(result).to_contain_text("You said you would rather avoid a major operation")
+    expect(result).to_contain_text("This is not a recommendation.")
+    expect(result.locator("li")).to_have_count(4)
+    shot(page, "values-en")
+    assert axe_violations(page) == []
+
+
+def test_quiz_item_is_marked_and_links_back(server, page):
+    open_chat(page, server.base)
+    ask(page, "quiz me on ablation")
+    question = page.locator(".msg.bot .body").last
+    expect(question).to_contain_text("Question 1 of 3")
+    expect(question).to_contain_text("Which tumours can ablation treat?")
+    tap(page, "Small tumours, usually 3 cm or less")
+    marked = page.locator(".msg.bot .body", has_text="Right.").last
+    expect(marked).to_contain_text("Source: UpToDate")
+    expect(
+        page.locator(".msg.bot .choice", has_text="Read: What it is")
+    ).to_be_visible()
+    expect(page.locator(".msg.bot .body").last).to_contain_text("Question 2 of 3")
+    shot(page, "quiz-en")
+    assert axe_violations(page) == []
+    tap(page, "Read: What it is")
+    expect(page.locator(".msg.bot .body", has_text="Source:").last).to_contain_text(
+        "3 cm"
+    )
+
+
+def test_quiz_and_values_in_chinese_and_traditional(server, page):
+    open_chat(page, server.base, "?lang=zh")
+    ask(page, "考考我栓塞的知識")
+    expect(page.locator(".msg.bot .body").last).to_contain_text("第1題")
+    tap(page, "肝內腫瘤的血主要來自肝動脈")
+    expect(page.locator(".msg.bot .body", has_text="答對了").last).to_be_visible()
+    ask(page, "我不知道自己更在意什么")
+    expect(page.locator(".msg.bot .body").last).to_contain_text("第1题，共5题")
+    tap(page, "跳过")
+    expect(page.locator(".msg.bot .body").last).to_contain_text("第2题")
+    assert axe_violations(page) == []

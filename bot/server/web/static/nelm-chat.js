@@ -112,13 +112,32 @@
       setUpSanitizer();
       var html = window.marked.parse(text, { async: false, gfm: true, breaks: true });
       target.innerHTML = window.DOMPurify.sanitize(html, {
-        ALLOWED_TAGS: ["p", "br", "strong", "b", "em", "i", "ul", "ol", "li", "a", "code"],
-        ALLOWED_ATTR: ["href", "title"],
+        ALLOWED_TAGS: ["p", "br", "strong", "b", "em", "i", "ul", "ol", "li", "a", "code",
+          "table", "caption", "thead", "tbody", "tr", "th", "td"],
+        ALLOWED_ATTR: ["href", "title", "scope"],
+        // Values of other attributes are checked as addresses: not scope's.
+        ADD_URI_SAFE_ATTR: ["scope"],
         ALLOWED_URI_REGEXP: /^(?:https?:|mailto:|tel:)/i
       });
+      wrapTables(target);
     } else {
       target.textContent = text;
     }
+  }
+
+  /* A table (the treatments side by side) scrolls sideways on a narrow
+   * screen: in a region that keyboards can reach and readers can name. */
+  function wrapTables(target) {
+    Array.prototype.forEach.call(target.querySelectorAll("table"), function (table) {
+      var region = document.createElement("div");
+      region.className = "table-scroll";
+      region.setAttribute("role", "region");
+      region.setAttribute("tabindex", "0");
+      var caption = table.querySelector("caption");
+      region.setAttribute("aria-label", caption ? caption.textContent : t("table_label"));
+      table.parentNode.insertBefore(region, table);
+      region.appendChild(table);
+    });
   }
 
   function langAttr(lang) { return lang === "zh" ? "zh-Hans" : lang === "zh-Hant" ? "zh-Hant" : "en"; }
@@ -139,6 +158,8 @@
       body.textContent = message.text || "";
     }
     item.appendChild(body);
+    if (body.querySelector("table")) item.className += " wide";
+    if (message.summary) item.appendChild(summaryPrintButton(message));
     if (message.buttons && message.buttons.length) {
       var group = document.createElement("div");
       group.className = "choices";
@@ -279,13 +300,19 @@
       if (sender !== state.sender) return; // a new conversation started meanwhile
       pending = null;
       var first = null;
+      var last = null;
       (Array.isArray(replies) ? replies : []).forEach(function (reply) {
+        if (reply && reply.custom && reply.custom.nelm && last) {
+          noteReplyData(reply.custom.nelm, last);
+          return;
+        }
         if (!reply || (!reply.text && !reply.buttons)) return;
         var buttons = (reply.buttons || []).filter(function (b) {
           return b && typeof b.title === "string" && typeof b.payload === "string";
         }).map(function (b) { return { title: b.title, payload: b.payload }; });
         buttons.forEach(function (b) { noteTopic(b.payload); });
         var element = appendMessage({ from: "bot", text: String(reply.text || ""), buttons: buttons, lang: state.lang });
+        last = { message: state.messages[state.messages.length - 1], element: element };
         first = first || element;
       });
       // Show the start of the answer, not its last button.
@@ -372,6 +399,52 @@
     }).catch(function () { say(t("print_none")); });
   }
 
+  /* What a reply is (its JSON after the messages): a summary of topics read
+   * gets a "Print" button under it. */
+  function noteReplyData(data, last) {
+    var summary = data.kind === "my_summary" && data.summary;
+    if (!summary || !summary.topics || !summary.topics.length) return;
+    last.message.summary = true;
+    saveState();
+    last.element.insertBefore(summaryPrintButton(last.message), last.element.querySelector(".choices"));
+  }
+
+  function summaryPrintButton(message) {
+    var b = document.createElement("button");
+    b.type = "button";
+    b.className = "choice print-button";
+    b.textContent = t("print");
+    b.addEventListener("click", function () { printText(message.text); });
+    return b;
+  }
+
+  /* Print one text (the summary) on its own: the print CSS shows only the sheet. */
+  function printText(text, heading) {
+    els.printSheet.textContent = "";
+    if (heading) {
+      var h = document.createElement("h2");
+      h.textContent = heading;
+      els.printSheet.appendChild(h);
+    }
+    var body = document.createElement("div");
+    renderMarkdown(body, text);
+    els.printSheet.appendChild(body);
+    els.printSheet.setAttribute("lang", langAttr(state.lang));
+    document.body.classList.add("printing");
+    window.print();
+  }
+
+  /* "Print my summary": ask for it, then print it if there is one. */
+  function printSummary() {
+    send("/my_summary", t("summary_button")).then(function () {
+      for (var i = state.messages.length - 1; i >= 0; i--) {
+        var m = state.messages[i];
+        if (m.from === "user") break;
+        if (m.summary) { printText(m.text); return; }
+      }
+    });
+  }
+
   var idleTimer = null;
   var warnTimer = null;
   function timeoutSeconds() {
@@ -433,6 +506,12 @@
       if (event.key === "Escape") window.parent.postMessage({ nelm: "close" }, "*");
     });
   }
+  Array.prototype.forEach.call(document.querySelectorAll(".print-summary"), function (b) {
+    b.addEventListener("click", printSummary);
+  });
+  window.addEventListener("afterprint", function () {
+    document.body.classList.remove("printing");
+  });
   if (KIOSK) {
     els.print.addEventListener("click", printQuestions);
     els.stillHere.addEventListener("click", armIdleTimer);
