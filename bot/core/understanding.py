@@ -69,6 +69,12 @@ _POINTING = re.compile(
     r"|(?:这个|这种|这次|这项|那个|该)(?:手术|治疗|操作|疗法)",
     re.IGNORECASE,
 )
+# "Tell me about transplant": the topic as a whole.
+_ABOUT = re.compile(
+    r"^\s*(?:(?:can|could) you\s+|please\s+)?(?:tell me|talk me through|explain)"
+    r"\s+(?:more\s+|a bit\s+)?about\b|^\s*(?:请|你)?(?:介绍|讲讲|说说|讲一下|说一下)",
+    re.IGNORECASE,
+)
 # "What about for ablation?": a new topic and nothing else asked.
 _SAME_PART = re.compile(
     r"^\s*(?:and\s+|but\s+|so\s+)?(?:what|how)\s+about\b|^\s*and\s+(?:for|with)\b"
@@ -127,18 +133,23 @@ def choose(turn: Turn, kb: Knowledge) -> tuple[str | None, str | None]:
         return turn.entities["topic"], turn.entities.get("section") or OVERVIEW
     if turn.intent == "ask_more":
         return route(turn, kb)
-    ranking = tuple(c for c in turn.ranking if kb.section(c.topic, c.section))
+    text = to_simplified(turn.text)
+    ranking = fold_terms(kb, turn.ranking, text)
     if not ranking:
         # No model reading (e.g. a unit test or an untrained bot): keywords.
         return route(turn, kb)
     top = ranking[0]
-    text = to_simplified(turn.text)
     named = topic_in_text(kb, _POINTING.sub(" ", text))
     focus = in_focus(turn, kb)
     if named and focus and _stays_in_focus(kb, ranking, named, focus, text):
         named = None
     if moves_to_topic(turn, kb):
         return named, kb.section(named, turn.section).key
+    if named and focus and named != focus and asks_same_part(text):
+        if not section_in_text(kb, text, named) and kb.section(named, OVERVIEW):
+            # "And what about transplant?" after who surgery is for: transplant
+            # has no such part, so its overview.
+            return named, OVERVIEW
     uncovered = section_in_text(kb, text)
     if uncovered and not kb.topics_with_section(uncovered):
         # Recovery at home, cost: no source covers them; say so (the dialogue
@@ -165,29 +176,55 @@ def choose(turn: Turn, kb: Knowledge) -> tuple[str | None, str | None]:
         pick = _follow_up(kb, ranking, focus) or pick
     if (
         named == pick.topic
-        and pick.confidence < UNSURE
         and not section_in_text(kb, text, named)
         and kb.section(named, OVERVIEW)
+        and (pick.confidence < UNSURE or _overview_asked(kb, text, ranking, pick))
     ):
         # "Tell me about surgery": a topic named, no part of it, and no
-        # confident reading of one: its overview.
+        # confident reading of one (or a near one of the overview): its overview.
         return named, OVERVIEW
-    return _explained(kb, text, _tie_break(kb, text, ranking, pick))
+    return _tie_break(kb, text, ranking, pick)
 
 
-def _explained(kb: Knowledge, text: str, place: tuple[str, str]) -> tuple[str, str]:
-    """A glossary term a topic explains in full: that section, unless meaning is asked.
+def fold_terms(
+    kb: Knowledge, ranking: tuple[Candidate, ...], text: str
+) -> tuple[Candidate, ...]:
+    """The readings, a term that a topic explains counted as that topic's section.
 
-    "What is PRRT?" and "减瘤手术是什么" ask about the treatment; "what does
-    PRRT mean?" and "PRRT是什么意思" ask what the word means.
+    Unless the message asks what a word means, "tell me about Y-90" read as
+    the glossary's TARE is a reading of the embolization section that
+    explains it: its confidence is added there. Best first.
     """
-    topic, section = place
-    term = kb.section(topic, section)
-    owner = kb.topic(topic)
-    if owner and owner.open_sections and term and term.explained_in:
-        if not asks_meaning(text):
-            return term.explained_in
-    return place
+    known = [c for c in ranking if kb.section(c.topic, c.section)]
+    if asks_meaning(text):
+        return tuple(known)
+    scores: dict[tuple[str, str], float] = {}
+    for c in known:
+        place = kb.section(c.topic, c.section).explained_in
+        key = (
+            place if place and kb.topic(c.topic).open_sections else (c.topic, c.section)
+        )
+        scores[key] = scores.get(key, 0.0) + c.confidence
+    folded = (Candidate(t, s, conf) for (t, s), conf in scores.items())
+    return tuple(sorted(folded, key=lambda c: -c.confidence))
+
+
+def _overview_asked(
+    kb: Knowledge, text: str, ranking: tuple[Candidate, ...], pick: Candidate
+) -> bool:
+    """Whether "tell me about X" ("介绍一下X") asks the overview, a near reading.
+
+    Not when X is a term the chosen section explains ("tell me about Y-90").
+    """
+    if not _ABOUT.search(text):
+        return False
+    term = section_in_text(kb, text, GLOSSARY)
+    if term and kb.section(GLOSSARY, term).explained_in == (pick.topic, pick.section):
+        return False
+    overview = next(
+        (c for c in ranking if c.topic == pick.topic and c.section == OVERVIEW), None
+    )
+    return bool(overview and overview.confidence >= TIE_RATIO * pick.confidence)
 
 
 def _stays_in_focus(

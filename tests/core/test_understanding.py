@@ -238,3 +238,40 @@ def test_a_part_of_the_topic_in_focus_reads_as_a_follow_up(kb):
         ),
         kb,
     )
+
+
+def test_what_about_a_topic_without_that_part_gets_its_overview(kb):
+    turn = Turn(
+        text="and what about transplant?",
+        topic="resection",
+        section="eligibility",
+        ranking=_ranking(("transplant", "questions", 0.4)),
+    )
+    assert choose(turn, kb) == ("transplant", "overview")
+
+
+def test_a_term_a_topic_explains_adds_to_that_section(kb):
+    turn = Turn(
+        text="tell me about Y-90",
+        ranking=_ranking(
+            ("glossary", "tare", 0.18),
+            ("embolization", "overview", 0.17),
+            ("embolization", "types", 0.05),
+        ),
+    )
+    assert choose(turn, kb) == ("embolization", "types")
+    meaning = Turn(text="what does TARE stand for", ranking=turn.ranking)
+    assert choose(meaning, kb) == ("glossary", "tare")
+
+
+def test_tell_me_about_a_topic_gets_its_overview_when_it_is_a_near_reading(kb):
+    ranking = _ranking(
+        ("transplant", "questions", 0.25), ("transplant", "overview", 0.21)
+    )
+    assert choose(Turn(text="tell me about liver transplant", ranking=ranking), kb) == (
+        "transplant",
+        "overview",
+    )
+    assert choose(
+        Turn(text="what should I ask about liver transplant", ranking=ranking), kb
+    ) == ("transplant", "questions")
