@@ -216,6 +216,22 @@ def test_ordinary_questions_raise_no_alarm(text):
 
 # Gaps found by a blind spot-check, one entry per kind of wording.
 SPOT_CHECK = [
+    # found by a third blind spot-check: a crisis reported live "during the
+    # operation"; giving belongings away; a jar (罐) of pills; better off without me
+    (
+        "during the operation the surgeon came out and said his blood pressure"
+        " crashed and he's flushing, is this a carcinoid crisis? what happens now",
+        Level.EMERGENCY,
+    ),
+    ("last year during the operation his blood pressure crashed", Level.WARNING),
+    ("I'm giving away all my things, I won't need them much longer", Level.SELF_HARM),
+    ("we are giving away my dad's old car", Level.NONE),
+    ("我把东西都送给孩子们了", Level.SELF_HARM),
+    ("我剛剛吞了一整罐安眠藥", Level.SELF_HARM),
+    ("一罐营养粉能吃几天", Level.NONE),
+    ("我走了大家都會比較好", Level.SELF_HARM),
+    ("我只是家人的負擔", Level.DISTRESS),
+    ("医药费对家里是个很大的负担", Level.NONE),
     # "during the surgery" recounts, but a recovery going on is now
     (
         "during the embolisation recovery he started flushing like crazy"
