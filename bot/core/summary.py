@@ -159,7 +159,12 @@ def handle(turn: Turn, kb: Knowledge, r: Replies, out: Outcome) -> list[Message]
         return [Message(ui_text("summary_empty", r.lang), r.topic_buttons())]
     slots = getattr(turn, "slots", None) or {}
     pairs = viewed_pairs(kb, slots.get(SLOT))
-    out.summary = {"topics": [t.id for t in viewed_topics(kb, pairs)]}
+    # "printable": there is something to print, even with no topic read yet
+    # (questions from "what matters to me" alone); the pages offer "Print".
+    out.summary = {
+        "topics": [t.id for t in viewed_topics(kb, pairs)],
+        "printable": True,
+    }
     buttons = (
         Button(ui_label("compare_button", r.lang), payload("compare_options")),
         Button(ui_label("more_topics", r.lang), payload("show_menu")),

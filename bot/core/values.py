@@ -139,6 +139,10 @@ def reply(turn: Turn, kb: Knowledge, r: Replies, out: Outcome) -> list[Message]:
         if turn.intent == ANSWER_INTENT and answers and pending:
             # An answer typed in words mid-way: ask the open question again.
             return [ask(pending[0], r.lang)]
+        if turn.intent == ANSWER_INTENT and answers and turn.entities:
+            # An odd payload after the last question: keep the answers (the
+            # summary lists their questions) and show the list again.
+            return [result(answers, kb, r)]
         if turn.intent == ANSWER_INTENT and not turn.entities:
             # Typed words read as an answer, with no questions under way: the
             # message is something else (a question), so answer it as one.

@@ -61,7 +61,7 @@ def test_summary_lists_topics_questions_sources_and_review(kb):
     assert out.reply_data() == {
         "kind": "my_summary",
         "language": "en",
-        "summary": {"topics": ["resection", "transplant"]},
+        "summary": {"topics": ["resection", "transplant"], "printable": True},
     }
     assert [b.payload for b in out.messages[0].buttons] == [
         "/compare_options",
@@ -116,7 +116,8 @@ def test_values_questions_come_first(kb, fake_values):
     # Values alone (nothing read yet) still make a summary.
     out = say(kb, "my_summary", {"values": {"recovery": "important"}}, text="x")
     assert "You said recovery time matters" in out.texts[0]
-    assert out.reply_data()["summary"] == {"topics": []}
+    # ... and the pages offer to print it (nelm-chat.js reads "printable").
+    assert out.reply_data()["summary"] == {"topics": [], "printable": True}
 
 
 @pytest.mark.parametrize(

@@ -105,6 +105,15 @@ def test_a_stale_or_odd_payload_starts_over_without_error(kb):
     assert out.texts[-1].startswith("**Question 1 of 5**")
 
 
+def test_an_odd_payload_after_the_last_question_keeps_the_answers(kb):
+    answers = {item.id: SKIP for item in load_values().items}
+    answers["operation"] = "avoid"
+    out = tap(kb, "nothing", "avoid", values=answers)
+    assert "values" not in out.slots  # not wiped: the summary still has them
+    assert out.texts[0].startswith("Thank you.")
+    assert "- You said you would rather avoid a major operation" in out.texts[0]
+
+
 @pytest.mark.parametrize(
     ("language", "intro", "skip", "result"),
     [

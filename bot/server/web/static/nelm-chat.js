@@ -399,11 +399,12 @@
     }).catch(function () { say(t("print_none")); });
   }
 
-  /* What a reply is (its JSON after the messages): a summary of topics read
-   * gets a "Print" button under it. */
+  /* What a reply is (its JSON after the messages): a summary with something
+   * in it (topics read, or questions from "what matters to me" alone) gets a
+   * "Print" button under it. */
   function noteReplyData(data, last) {
     var summary = data.kind === "my_summary" && data.summary;
-    if (!summary || !summary.topics || !summary.topics.length) return;
+    if (!summary || !summary.printable) return;
     last.message.summary = true;
     saveState();
     last.element.insertBefore(summaryPrintButton(last.message), last.element.querySelector(".choices"));
