@@ -92,11 +92,16 @@ def record_quiz_answer(
     engine: Engine | None = None,
     now: datetime | None = None,
 ) -> None:
-    """Count one marked quiz answer (for the report's items people miss)."""
+    """Count one marked quiz answer (for the report's items people miss).
+
+    Kept to the hour only, so a row cannot be matched to a conversation by
+    its time.
+    """
+    hour = (now or _now()).replace(minute=0, second=0, microsecond=0)
     with db.session_scope(engine) as session:
         session.add(
             QuizAnswerRow(
-                created_at=now or _now(),
+                created_at=hour,
                 topic=topic,
                 item=item,
                 correct=correct,

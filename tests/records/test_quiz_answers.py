@@ -21,6 +21,16 @@ def _engine(tmp_path):
     return engine
 
 
+def test_a_quiz_answer_is_kept_to_the_hour(tmp_path):
+    engine = _engine(tmp_path)
+    records.record_quiz_answer(
+        "ablation", "size", True, "en", engine, DAY.replace(minute=37, second=12)
+    )
+    with engine.connect() as conn:
+        stored = conn.execute(select(QuizAnswerRow.created_at)).scalar_one()
+    assert (stored.hour, stored.minute, stored.second) == (9, 0, 0)
+
+
 def test_a_quiz_answer_is_stored_without_sender_conversation_or_text(tmp_path):
     engine = _engine(tmp_path)
     records.record_quiz_answer("ablation", "size", False, "zh", engine, DAY)
