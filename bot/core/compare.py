@@ -14,8 +14,7 @@ import re
 
 from bot.content.compare import Comparison, Option, load_comparison
 from bot.content.knowledge import Knowledge
-from bot.core.dialogue import (
-    HANDLERS,
+from bot.core.replies import (
     Button,
     Message,
     Outcome,
@@ -165,12 +164,15 @@ def buttons(kb: Knowledge, options: tuple[Option, ...], r: Replies) -> tuple:
     return tuple(found)
 
 
-def handle(turn: Turn, kb: Knowledge, r: Replies, out: Outcome) -> list[Message]:
-    """The comparison of the options the message names (all if not two)."""
+def handle(turn: Turn, kb: Knowledge, r: Replies, out: Outcome) -> list[Message] | None:
+    """The comparison of the options the message names (all if not two).
+
+    None: a question about one option or the evidence, for the dialogue to
+    answer from its topic.
+    """
     comparison = load_comparison()
     if asks_about_one(turn.text, comparison) or about_the_evidence(turn, comparison):
-        out.kind = "explain_topic"
-        return HANDLERS["explain_topic"](turn, kb, r, out)
+        return None
     options = chosen_options(turn.text, comparison)
     out.compare = [o.id for o in options]
     title = f"**{r.t(comparison.title)}**"

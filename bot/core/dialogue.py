@@ -10,267 +10,84 @@ and these objects.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
-from dataclasses import dataclass
-from datetime import date
 from typing import Any
 
-from bot.content.i18n import translate
 from bot.content.knowledge import Knowledge
-from bot.content.schema import Section, Topic, load_ui
+from bot.core import compare, quiz, summary, values
 from bot.core.language import SUPPORTED, detect_language, normalise, requested_language
-from bot.core.routing import OVERVIEW, Turn, looks_like_question, topic_in_text
+from bot.core.replies import (
+    MAX_FOLLOW_UPS,
+    MONTHS,
+    REPLY_DATA,
+    Button,
+    Message,
+    Outcome,
+    Replies,
+    join_paragraphs,
+    month_year,
+    payload,
+    ui_label,
+    ui_text,
+)
+from bot.core.routing import Turn, looks_like_question, topic_in_text
 from bot.core.safety import SAFETY_INTENTS, Level, assess, crisis_lines, decide
 from bot.core.script import to_simplified
 from bot.core.understanding import choose, moves_to_topic, reads_as_follow_up
 
-MAX_FOLLOW_UPS = 4
+# The building blocks of a reply live in bot.core.replies; these are kept
+# importable from here for the actions, the servers, the tools and the tests.
+__all__ = [
+    "FALLBACK_ANSWER",
+    "HANDLERS",
+    "MAX_FOLLOW_UPS",
+    "MONTHS",
+    "REPLY_DATA",
+    "SMALL_TALK",
+    "Button",
+    "Handler",
+    "Message",
+    "Outcome",
+    "Replies",
+    "Turn",
+    "conversation_language",
+    "feature_buttons",
+    "join_paragraphs",
+    "month_year",
+    "payload",
+    "respond",
+    "session_start",
+    "ui_label",
+    "ui_text",
+]
+
 # The fallback still answers when the model's best section is this confident
 # (the blend of two readings, bot.server.sections: on the dev sets, 96% of the
 # questions whose best section reached 0.45 were read right).
 FALLBACK_ANSWER = 0.45
-# The key of the reply data in a custom (JSON) message: see Outcome.reply_data.
-REPLY_DATA = "nelm"
 
 
-@dataclass(frozen=True)
-class Button:
-    """A quick reply: what it shows, and what it sends back."""
-
-    title: str
-    payload: str
-
-
-@dataclass(frozen=True)
-class Message:
-    """One chat bubble."""
-
-    text: str
-    buttons: tuple[Button, ...] = ()
-
-
-@dataclass
-class Outcome:
-    """The messages to send, and the slot values after this turn."""
-
-    messages: list[Message]
-    slots: dict[str, Any]
-    # Why the question went unanswered ("fallback", "out_of_scope"), if it did:
-    # the action keeps it, redacted, for content review.
-    unanswered: str | None = None
-    # The (topic, section) of the content answer given, if any.
-    answered: tuple[str, str] | None = None
-    # What kind of reply this is: the handler that answered ("explain_topic",
-    # "out_of_scope", ...) or the safety reply ("emergency").
-    kind: str = ""
-    # A quiz step (bot.core.quiz): the item asked now, and the one just marked.
-    quiz: dict[str, Any] | None = None
-    # The options compared (bot.core.compare) and the topics summarised
-    # (bot.core.summary), for the pages.
-    compare: list[str] | None = None
-    summary: dict[str, Any] | None = None
-
-    def reply_data(self) -> dict[str, Any]:
-        """What the reply is, as data for clients and evaluation (no text)."""
-        data: dict[str, Any] = {"kind": self.kind, "language": self.slots["language"]}
-        if self.answered:
-            data["topic"], data["section"] = self.answered
-        if self.quiz:
-            data["quiz"] = self.quiz
-        if self.compare:
-            data["compare"] = self.compare
-        if self.summary is not None:
-            data["summary"] = self.summary
-        return data
-
-    @property
-    def texts(self) -> list[str]:
-        """Just the message texts (handy in tests and logs)."""
-        return [m.text for m in self.messages]
-
-
-def payload(intent: str, **entities: str) -> str:
-    """A Rasa ``/intent{"entity": "value"}`` payload for a button."""
-    return f"/{intent}" + (json.dumps(entities, ensure_ascii=False) if entities else "")
-
-
-def ui_text(key: str, lang: str, **params: str) -> str:
-    """A message from ``data/ui.yml`` in ``lang``, paragraphs joined for chat."""
-    paragraphs = []
-    for english in load_ui()[key]["text"]:
-        text = translate(" ".join(english.split()), lang)
-        paragraphs.append(text % params if "%(" in text else text)
-    return join_paragraphs(paragraphs)
-
-
-def ui_label(key: str, lang: str) -> str:
-    """A button label from ``data/ui.yml`` in ``lang``."""
-    return translate(" ".join(load_ui()[key]["label"].split()), lang)
-
-
-MONTHS = (
-    "January", "February", "March", "April", "May", "June",
-    "July", "August", "September", "October", "November", "December",
-)  # fmt: skip
-
-
-def month_year(day: date, lang: str) -> str:
-    """A month as readers write it: "November 2026", or "2026年11月" in Chinese."""
-    if lang.startswith("zh"):
-        return f"{day.year}年{day.month}月"
-    return f"{MONTHS[day.month - 1]} {day.year}"
-
-
-def join_paragraphs(paragraphs: list[str]) -> str:
-    """Blank lines between paragraphs; consecutive "- " items stay one list."""
-    out = ""
-    for i, para in enumerate(paragraphs):
-        if i:
-            both_items = para.startswith("- ") and paragraphs[i - 1].startswith("- ")
-            out += "\n" if both_items else "\n\n"
-        out += para
-    return out
-
-
-class Replies:
-    """Builds messages in one language from the knowledge snapshot."""
-
-    def __init__(self, kb: Knowledge, lang: str) -> None:
-        self.kb = kb
-        self.lang = lang
-
-    def t(self, text: str) -> str:
-        """Translate one English string."""
-        return translate(text, self.lang)
-
-    def topic_buttons(self) -> tuple[Button, ...]:
-        """One button per menu topic, plus the switch to the other language."""
-        buttons = [
-            Button(
-                self.t(topic.title),
-                payload("ask_more", topic=topic.id, section=OVERVIEW),
-            )
-            for topic in self.kb.menu_topics()
-        ]
-        return (*buttons, *self.decision_buttons(), self.language_button())
-
-    def decision_buttons(self) -> tuple[Button, ...]:
-        """Compare the treatments, and the take-home summary."""
-        return (
-            Button(ui_label("compare_button", self.lang), payload("compare_options")),
-            Button(ui_label("summary_button", self.lang), payload("my_summary")),
-        )
-
-    def language_button(self) -> Button:
-        """A button that switches to the other supported language."""
-        other = next(code for code in SUPPORTED if code != self.lang)
-        title = "中文" if other == "zh" else "English"
-        return Button(title, payload("switch_language", language=other))
-
-    def section_buttons(self, topic: Topic, current: str | None) -> tuple[Button, ...]:
-        """Follow-ups: the topic's other sections (next ones first), then the menu.
-
-        A topic that leads to others (the options at a glance) offers those.
-        """
-        if topic.related:
-            compare = Button(
-                ui_label("compare_button", self.lang), payload("compare_options")
-            )
-            related = tuple(
-                Button(
-                    self.t(self.kb.topic(other).title),
-                    payload("ask_more", topic=other, section=OVERVIEW),
-                )
-                for other in topic.related
-            )
-            more = Button(ui_label("more_topics", self.lang), payload("show_menu"))
-            return (compare, *related, more)
-        keys = [s.key for s in topic.sections]
-        start = keys.index(current) + 1 if current in keys else 0
-        ordered = keys[start:] + keys[:start]
-        buttons = [
-            Button(
-                self.t(topic.section(k).title),
-                payload("ask_more", topic=topic.id, section=k),
-            )
-            for k in ordered
-            if k != current
-        ][:MAX_FOLLOW_UPS]
-        buttons += feature_buttons(topic.id, self.lang)
-        buttons.append(Button(ui_label("more_topics", self.lang), payload("show_menu")))
-        return tuple(buttons)
-
-    def citation(self, section: Section, topic: Topic | None = None) -> str:
-        """The "Source: ..." line for a section, and when its topic was reviewed."""
-        labels = [self.t(self.kb.sources[ref].label) for ref in section.sources]
-        line = ui_text("source_line", self.lang, sources="; ".join(labels))
-        if topic is not None and topic.review is not None:
-            when = month_year(topic.review.reviewed, self.lang)
-            line += " · " + ui_text("reviewed_line", self.lang, date=when)
-        return line
-
-    def section_message(self, topic: Topic, section: Section) -> Message:
-        """A content answer: heading, text, citation line and follow-up buttons."""
-        heading = f"**{self.t(topic.title)} — {self.t(section.title)}**"
-        body = join_paragraphs([self.t(p) for p in section.paragraphs])
-        next_step = ui_text("next_step", self.lang)
-        cite = self.citation(section, topic)
-        text = f"{heading}\n\n{body}\n\n{next_step}\n\n_{cite}_"
-        return Message(text, self.section_buttons(topic, section.key))
-
-    def feedback_prompt(self, topic: Topic, section: Section) -> Message:
-        """A helpful-or-not question, thumbs up / down, for this answer."""
-        buttons = tuple(
-            Button(
-                title,
-                payload("feedback", helpful=value, topic=topic.id, section=section.key),
-            )
-            for title, value in (("👍", "yes"), ("👎", "no"))
-        )
-        return Message(ui_text("feedback_prompt", self.lang), buttons)
-
-    def menu(self, key: str = "menu") -> Message:
-        """A ui message followed by the topic buttons."""
-        return Message(ui_text(key, self.lang), self.topic_buttons())
-
-
-Handler = Callable[[Turn, Knowledge, Replies, "Outcome"], list[Message]]
+Handler = Callable[[Turn, Knowledge, Replies, Outcome], list[Message]]
+# A feature's reply, or None when the message is not one for it.
+Feature = Callable[[Turn, Knowledge, Replies, Outcome], list[Message] | None]
 
 
 def feature_buttons(topic_id: str, lang: str) -> list[Button]:
-    """What the values and quiz features offer after a topic's answers (or nothing).
-
-    Those modules build on this one's messages and buttons, so they are
-    imported when first needed.
-    """
-    from bot.core import quiz, values
-
+    """What the values and quiz features offer after a topic's answers (or nothing)."""
     return [*values.offer(topic_id, lang), *quiz.offer(topic_id, lang)]
 
 
-def _values(turn: Turn, kb: Knowledge, r: Replies, out: Outcome) -> list[Message]:
-    from bot.core import values
+def _feature(reply: Feature, otherwise: str) -> Handler:
+    """A feature's handler; a message it declines goes to ``otherwise``'s handler."""
 
-    return values.reply(turn, kb, r, out)
+    def handler(turn: Turn, kb: Knowledge, r: Replies, out: Outcome) -> list[Message]:
+        messages = reply(turn, kb, r, out)
+        if messages is None:
+            out.kind = otherwise
+            return HANDLERS[otherwise](turn, kb, r, out)
+        return messages
 
-
-def _quiz(turn: Turn, kb: Knowledge, r: Replies, out: Outcome) -> list[Message]:
-    from bot.core import quiz
-
-    return quiz.reply(turn, kb, r, out)
-
-
-def _compare(turn: Turn, kb: Knowledge, r: Replies, out: Outcome) -> list[Message]:
-    from bot.core import compare
-
-    return compare.handle(turn, kb, r, out)
-
-
-def _summary(turn: Turn, kb: Knowledge, r: Replies, out: Outcome) -> list[Message]:
-    from bot.core import summary
-
-    return summary.handle(turn, kb, r, out)
+    return handler
 
 
 def _explain(turn: Turn, kb: Knowledge, r: Replies, out: Outcome) -> list[Message]:
@@ -385,10 +202,10 @@ HANDLERS: dict[str, Handler] = {
     "greet": _greet,
     "switch_language": _switch_language,
     "default_fallback": _fallback,
-    "values": _values,
-    "quiz": _quiz,
-    "compare_options": _compare,
-    "my_summary": _summary,
+    "values": _feature(values.reply, "default_fallback"),
+    "quiz": _feature(quiz.reply, "default_fallback"),
+    "compare_options": _feature(compare.handle, "explain_topic"),
+    "my_summary": _feature(summary.handle, "explain_topic"),
 }
 
 
@@ -408,7 +225,7 @@ def respond(kind: str, turn: Turn, kb: Knowledge) -> Outcome:
     """The reply to a turn that the NLU/policies routed to ``kind``."""
     lang = conversation_language(kind, turn)
     slots: dict[str, Any] = {"language": lang}
-    replies = Replies(kb, lang)
+    replies = Replies(kb, lang, feature_buttons)
     safety = assess(turn.text)
     # The rule net and the trained intents together (bot.core.safety.decide);
     # the NLU's confidence counts when the turn carries it.
@@ -446,9 +263,9 @@ def respond(kind: str, turn: Turn, kb: Knowledge) -> Outcome:
     out.messages += HANDLERS[kind](turn, kb, replies, out)
     if out.answered:
         # The answers read in this conversation, for "My summary".
-        from bot.core.summary import SLOT, add_viewed
-
-        slots[SLOT] = add_viewed(turn.slots.get(SLOT), *out.answered)
+        slots[summary.SLOT] = summary.add_viewed(
+            turn.slots.get(summary.SLOT), *out.answered
+        )
     if level is Level.WARNING:
         out.messages.append(Message(ui_text("warning_line", lang)))
     return out
@@ -458,5 +275,5 @@ def session_start(language: str | None, kb: Knowledge, greet: bool) -> Outcome:
     """Slots for a new session, and the full greeting when asked to greet now."""
     lang = normalise(language) or "en"
     slots: dict[str, Any] = {"language": lang, "greeted": greet}
-    messages = [Replies(kb, lang).menu("greeting")] if greet else []
+    messages = [Replies(kb, lang, feature_buttons).menu("greeting")] if greet else []
     return Outcome(messages, slots, kind="session_start")

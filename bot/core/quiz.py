@@ -14,18 +14,18 @@ from typing import Any
 
 from bot.content.knowledge import Knowledge
 from bot.content.quiz import QuizItem, load_quiz
-from bot.core.dialogue import (
-    HANDLERS,
+from bot.core.replies import (
     Button,
     Message,
     Outcome,
     Replies,
+    message_label,
+    message_text,
     payload,
     ui_label,
 )
 from bot.core.routing import Turn, topic_in_text
 from bot.core.script import to_simplified
-from bot.core.values import message_label, message_text
 
 START_INTENT = "quiz"
 ANSWER_INTENT = "quiz_answer"
@@ -110,14 +110,17 @@ def mark(item: QuizItem, choice_id: str, r: Replies) -> tuple[bool, Message]:
     return right, Message(text, (back,))
 
 
-def reply(turn: Turn, kb: Knowledge, r: Replies, out: Outcome) -> list[Message]:
-    """Ask a question, or mark an answer and ask the next one."""
+def reply(turn: Turn, kb: Knowledge, r: Replies, out: Outcome) -> list[Message] | None:
+    """Ask a question, or mark an answer and ask the next one.
+
+    None: typed words read as an answer, for the dialogue's fallback.
+    """
     quiz = load_quiz()
     if turn.intent == ANSWER_INTENT and "choice" not in turn.entities:
         # Typed words read as a quiz answer: only the buttons (or a number on
-        # a messaging app) answer, so the message is something else.
-        out.kind = "default_fallback"
-        return HANDLERS["default_fallback"](turn, kb, r, out)
+        # a messaging app) answer, so the message is something else: the
+        # dialogue's fallback answers it.
+        return None
     topic = topic_asked(turn, kb)
     if topic is None:
         return [which_topic(r)]

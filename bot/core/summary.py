@@ -17,8 +17,8 @@ from typing import Any
 
 from bot.content.knowledge import Knowledge
 from bot.content.schema import Topic
-from bot.core.dialogue import (
-    HANDLERS,
+from bot.core import values
+from bot.core.replies import (
     Button,
     Message,
     Outcome,
@@ -84,15 +84,10 @@ def topic_questions(topic: Topic, r: Replies) -> list[str]:
 
 def values_questions(turn: Turn, lang: str) -> list[str]:
     """Questions from "what matters to me" (``bot.core.values``), if answered."""
-    slots = getattr(turn, "slots", None) or {}
-    values = slots.get("values") or getattr(turn, "values", None)
-    if not values or not isinstance(values, dict):
+    answers = turn.slots.get("values")
+    if not answers or not isinstance(answers, dict):
         return []
-    try:
-        from bot.core.values import questions_for
-    except ImportError:  # the feature is not there
-        return []
-    return [str(q) for q in questions_for(values, lang)]
+    return [str(q) for q in values.questions_for(answers, lang)]
 
 
 def sources_cited(kb: Knowledge, pairs: list[tuple[str, str]]) -> list[str]:
@@ -103,10 +98,13 @@ def sources_cited(kb: Knowledge, pairs: list[tuple[str, str]]) -> list[str]:
     return [ref for ref in found if ref in kb.sources]
 
 
-def summary_text(turn: Turn, kb: Knowledge, r: Replies) -> str | None:
-    """The summary as Markdown, or None when nothing was read or answered."""
-    slots = getattr(turn, "slots", None) or {}
-    pairs = viewed_pairs(kb, slots.get(SLOT))
+def summary_text(
+    turn: Turn, kb: Knowledge, r: Replies, pairs: list[tuple[str, str]]
+) -> str | None:
+    """The summary as Markdown, or None when nothing was read or answered.
+
+    ``pairs``: the answers read (``viewed_pairs`` of the ``viewed`` slot).
+    """
     topics = viewed_topics(kb, pairs)
     mine = values_questions(turn, r.lang)
     if not topics and not mine:
@@ -148,17 +146,18 @@ def asks_about_a_topic(turn: Turn, kb: Knowledge) -> bool:
     return bool(topic_in_text(kb, text)) and not any(w in text for w in SUMMARY_WORDS)
 
 
-def handle(turn: Turn, kb: Knowledge, r: Replies, out: Outcome) -> list[Message]:
-    """The summary of this conversation, or the menu when nothing was read."""
+def handle(turn: Turn, kb: Knowledge, r: Replies, out: Outcome) -> list[Message] | None:
+    """The summary of this conversation, or the menu when nothing was read.
+
+    None: a question about a topic, for the dialogue to answer from it.
+    """
     if asks_about_a_topic(turn, kb):
-        out.kind = "explain_topic"
-        return HANDLERS["explain_topic"](turn, kb, r, out)
-    text = summary_text(turn, kb, r)
+        return None
+    pairs = viewed_pairs(kb, turn.slots.get(SLOT))
+    text = summary_text(turn, kb, r, pairs)
     if text is None:
         out.summary = {"topics": []}
         return [Message(ui_text("summary_empty", r.lang), r.topic_buttons())]
-    slots = getattr(turn, "slots", None) or {}
-    pairs = viewed_pairs(kb, slots.get(SLOT))
     # "printable": there is something to print, even with no topic read yet
     # (questions from "what matters to me" alone); the pages offer "Print".
     out.summary = {

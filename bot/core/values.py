@@ -9,18 +9,18 @@ each becomes a question to take to the care team, in the person's language
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
 
 from bot.content.i18n import translate
 from bot.content.knowledge import Knowledge
 from bot.content.values import SKIP, ValueItem, load_values
-from bot.core.dialogue import (
-    HANDLERS,
+from bot.core.replies import (
     Button,
     Message,
     Outcome,
     Replies,
     join_paragraphs,
+    message_label,
+    message_text,
     payload,
     ui_label,
     ui_text,
@@ -31,21 +31,6 @@ START_INTENT = "what_matters"
 ANSWER_INTENT = "values"
 # Topics whose answers offer "What matters to me" (the choice of treatment).
 OFFERED_AFTER = ("choosing",)
-
-
-def message_text(messages: Mapping[str, Any], key: str, lang: str, **params) -> str:
-    """A ``text`` message of a feature's YAML in ``lang``, placeholders filled."""
-    paragraphs = []
-    for english in messages[key]["text"]:
-        text = translate(" ".join(english.split()), lang)
-        paragraphs.append(text % params if "%(" in text else text)
-    return join_paragraphs(paragraphs)
-
-
-def message_label(messages: Mapping[str, Any], key: str, lang: str, **params) -> str:
-    """A button ``label`` of a feature's YAML in ``lang``, placeholders filled."""
-    text = translate(" ".join(messages[key]["label"].split()), lang)
-    return text % params if "%(" in text else text
 
 
 def start_button(lang: str) -> Button:
@@ -128,8 +113,11 @@ def result(answers: Mapping[str, str], kb: Knowledge, r: Replies) -> Message:
     return Message(text, (summary, restart, more))
 
 
-def reply(turn: Turn, kb: Knowledge, r: Replies, out: Outcome) -> list[Message]:
-    """Start the questions, or keep one answer and ask the next (or show the list)."""
+def reply(turn: Turn, kb: Knowledge, r: Replies, out: Outcome) -> list[Message] | None:
+    """Start the questions, or keep one answer and ask the next (or show the list).
+
+    None: typed words that are no answer, for the dialogue's fallback.
+    """
     content = load_values()
     item = content.item(turn.entities.get("item"))
     choice = turn.entities.get("choice")
@@ -145,9 +133,9 @@ def reply(turn: Turn, kb: Knowledge, r: Replies, out: Outcome) -> list[Message]:
             return [result(answers, kb, r)]
         if turn.intent == ANSWER_INTENT and not turn.entities:
             # Typed words read as an answer, with no questions under way: the
-            # message is something else (a question), so answer it as one.
-            out.kind = "default_fallback"
-            return HANDLERS["default_fallback"](turn, kb, r, out)
+            # message is something else (a question): the dialogue answers it
+            # as one.
+            return None
         # "What matters to me", the button, or a stale or odd payload: start.
         out.slots["values"] = {}
         intro = Message(message_text(content.messages, "intro", r.lang))

@@ -420,13 +420,8 @@
   }
 
   /* Print one text (the summary) on its own: the print CSS shows only the sheet. */
-  function printText(text, heading) {
+  function printText(text) {
     els.printSheet.textContent = "";
-    if (heading) {
-      var h = document.createElement("h2");
-      h.textContent = heading;
-      els.printSheet.appendChild(h);
-    }
     var body = document.createElement("div");
     renderMarkdown(body, text);
     els.printSheet.appendChild(body);
