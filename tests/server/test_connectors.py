@@ -897,3 +897,112 @@ def test_telegram_summary_is_one_message(channel_server, recorders):
     assert "Which type would you use (TAE, TACE or Y-90), and why?" in summary
     assert "UpToDate topic 16105" in summary
     assert "**" not in summary
+
+
+# ---- the same in Traditional Chinese --------------------------------------------
+# Traditional in, Traditional out: no Simplified form of a character that differs.
+
+SIMPLIFIED_ONLY = re.compile("[这说术问题谢们选择医疗团队读习检来线对]")
+
+
+def assert_traditional(text: str) -> None:
+    assert CJK.search(text), text
+    assert not SIMPLIFIED_ONLY.search(text), SIMPLIFIED_ONLY.findall(text)
+
+
+def telegram_press(channel_server, recorders, chat_id, update_id, number):
+    """Press the inline button with this number; what was sent back."""
+    before = len(telegram_sent(recorders))
+    press = {
+        "update_id": update_id,
+        "callback_query": {
+            "id": f"cb-{update_id}",
+            "from": {"id": chat_id, "is_bot": False, "first_name": "Pat"},
+            "chat_instance": "ci",
+            "data": str(number),
+            "message": {
+                "message_id": update_id,
+                "date": 1700000000,
+                "chat": _chat(chat_id),
+                "text": "quiz",
+            },
+        },
+    }
+    status, _ = channel_server.post(
+        "/webhooks/telegram/webhook", json.dumps(press).encode(), TELEGRAM_HEADERS
+    )
+    assert status == 200
+    return wait_for(lambda: telegram_sent(recorders, before), 1)
+
+
+def test_telegram_compares_in_traditional_one_message_per_option(
+    channel_server, recorders
+):
+    sent = telegram_say(channel_server, recorders, 931, 9301, "比較一下手術和栓塞")
+    texts = [m["text"] for m in sent]
+    starts = [t.splitlines()[0] for t in texts]
+    assert starts.count("手術（切除）") == 1, starts
+    assert starts.count("栓塞（TAE、TACE、釔-90放射栓塞）") == 1, starts
+    # Only the two options named: no ablation or transplant message.
+    assert not any(s.startswith(("消融", "肝移植")) for s in starts), starts
+    joined = "\n".join(texts)
+    assert "術" in joined and "來源" in joined
+    assert_traditional(joined)
+    assert not any("<table" in t or "<td" in t or "**" in t or "|" in t for t in texts)
+    assert all(len(t) <= LIMITS["telegram"] for t in texts)
+    assert any(m.get("reply_markup") for m in sent)
+
+
+def test_twilio_summary_in_traditional_is_one_message(channel_server, recorders):
+    sender = "whatsapp:+886912000001"
+    before = len(twilio_sent(recorders))
+    assert twilio_post(channel_server, sender, "什麼是TACE？") == 204
+    answer = "\n".join(m["Body"] for m in twilio_sent(recorders)[before:])
+    assert "TACE" in answer and "來源" in answer, answer
+    before = len(twilio_sent(recorders))
+    assert twilio_post(channel_server, sender, "我的小結") == 204
+    texts = [m["Body"] for m in twilio_sent(recorders)[before:]]
+    # WhatsApp shows *single stars* as bold: the heading is one.
+    summaries = [t for t in texts if t.startswith("*我的小結*\n")]
+    assert len(summaries) == 1, [t[:40] for t in texts]
+    summary = summaries[0]
+    assert len(summary) <= LIMITS["twilio"]
+    assert "您看過的主題" in summary
+    assert "栓塞（TAE、TACE、釔-90放射栓塞）" in summary
+    assert "要問醫療團隊的問題" in summary
+    assert "會用哪一種（TAE、TACE還是釔-90放射栓塞）？為什麼？" in summary
+    assert "資料來源" in summary and "UpToDate topic 16105" in summary
+    assert "**" not in summary
+    assert_traditional(summary)
+
+
+def test_telegram_quiz_answer_in_traditional(channel_server, recorders):
+    chat_id = 932
+    sent = telegram_say(channel_server, recorders, chat_id, 9311, "考考我消融的知識")
+    joined = "\n".join(m["text"] for m in sent)
+    assert "第1題，共3題" in joined and "消融能處理哪些腫瘤？" in joined, joined
+    assert_traditional(joined)
+    titles = [
+        button["text"]
+        for m in sent
+        if m.get("reply_markup")
+        for row in json.loads(m["reply_markup"])["inline_keyboard"]
+        for button in row
+    ]
+    right = "小腫瘤，通常不超過3 cm"
+    assert right in titles, titles
+    answer = telegram_press(
+        channel_server, recorders, chat_id, 9312, titles.index(right) + 1
+    )
+    marked = "\n".join(m["text"] for m in answer)
+    assert "答對了" in marked and "來源" in marked, marked
+    assert "第2題，共3題" in marked, marked
+    assert_traditional(marked)
+    buttons = [
+        button["text"]
+        for m in answer
+        if m.get("reply_markup")
+        for row in json.loads(m["reply_markup"])["inline_keyboard"]
+        for button in row
+    ]
+    assert any(b.startswith("閱讀：") for b in buttons), buttons

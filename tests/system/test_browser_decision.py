@@ -8,6 +8,8 @@ from /chat and the kiosk; English, Simplified and Traditional Chinese.
 
 from __future__ import annotations
 
+import re
+
 import pytest
 import test_browser as base
 from playwright.sync_api import Page, expect
@@ -164,6 +166,90 @@ def test_summary_prints_from_the_kiosk(server, browser):
     page.emulate_media(media="print")
     expect(sheet).to_be_visible()
     page.emulate_media(media="screen")
+    assert axe_violations(page) == []
+    assert errors == [] and csp_violations(page) == []
+    context.close()
+
+
+# ---- what matters to me, check what I learned on the kiosk, in Traditional ------
+
+# Simplified forms whose Traditional differ: none may show on a Traditional page.
+SIMPLIFIED_ONLY = re.compile("[这说术问题谢们选择医疗团队读习检来]")
+
+
+def assert_traditional(text: str) -> None:
+    assert not SIMPLIFIED_ONLY.search(text), SIMPLIFIED_ONLY.findall(text)
+
+
+def assert_big_choices(page: Page) -> None:
+    """The newest message's buttons are big enough to touch (48 px)."""
+    choices = page.locator(".msg.bot").last.locator(".choice")
+    assert choices.count() >= 2
+    for choice in choices.all():
+        box = choice.bounding_box()
+        assert box["height"] >= 48 and box["width"] >= 48, choice.inner_text()
+
+
+def test_values_and_quiz_tap_through_on_the_kiosk_in_traditional(server, browser):
+    context = new_context(browser, viewport={"width": 1080, "height": 1920})
+    page = context.new_page()
+    errors = watch(page)
+    open_kiosk(page, server.base, "?lang=en")
+    page.click("button[data-lang=zh-Hant]")
+    expect(page.locator("html")).to_have_attribute("lang", "zh-Hant")
+    page.locator("#nelm-topics .tile", has_text="哪種治療適合我").click()
+    start = page.locator(".msg.bot .choice", has_text="對我來說什麼重要")
+    expect(start.last).to_be_visible(timeout=REPLY_TIMEOUT)
+    settle(page)
+    assert axe_violations(page) == []
+
+    # "What matters to me": five questions, one tap each (one of them skipped).
+    tap(page, "對我來說什麼重要")
+    taps = [
+        "我儘量不想做",
+        "跳過",
+        "我想選研究最充分的方法",
+        "緩解症狀",
+        "我希望在離家近的地方治療",
+    ]
+    for number, title in enumerate(taps, start=1):
+        question = page.locator(".msg.bot .body").last
+        expect(question).to_contain_text(f"第{number}題，共5題")
+        assert_traditional(question.inner_text())
+        assert_big_choices(page)
+        assert axe_violations(page) == []
+        tap(page, title)
+    result = page.locator(".msg.bot .body").last
+    expect(result).to_contain_text("謝謝")
+    expect(result).to_contain_text("大手術")
+    expect(result).to_contain_text("這不是治療建議")
+    expect(result.locator("li")).to_have_count(4)  # one skipped
+    expect(page.locator(".msg.bot").last).to_have_attribute("lang", "zh-Hant")
+    assert_traditional(result.inner_text())
+    shot(page, "values-kiosk-zh-Hant")
+    assert axe_violations(page) == []
+
+    # "Check what I learned": after reading a topic, one item.
+    page.locator("#nelm-topics .tile", has_text="消融（加熱或冷凍）").click()
+    check = page.locator(".msg.bot .choice", has_text="檢查一下我學到了什麼")
+    expect(check.last).to_be_visible(timeout=REPLY_TIMEOUT)
+    settle(page)
+    assert axe_violations(page) == []
+    tap(page, "檢查一下我學到了什麼")
+    question = page.locator(".msg.bot .body").last
+    expect(question).to_contain_text("第1題，共3題")
+    expect(question).to_contain_text("消融能處理哪些腫瘤？")
+    assert_traditional(question.inner_text())
+    assert_big_choices(page)
+    assert axe_violations(page) == []
+    tap(page, "小腫瘤，通常不超過3 cm")
+    marked = page.locator(".msg.bot .body", has_text="答對了").last
+    expect(marked).to_be_visible()
+    expect(marked).to_contain_text("來源")
+    assert_traditional(marked.inner_text())
+    expect(page.locator(".msg.bot .choice", has_text="閱讀：").last).to_be_visible()
+    expect(page.locator(".msg.bot .body").last).to_contain_text("第2題，共3題")
+    shot(page, "quiz-kiosk-zh-Hant")
     assert axe_violations(page) == []
     assert errors == [] and csp_violations(page) == []
     context.close()

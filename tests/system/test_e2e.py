@@ -94,7 +94,11 @@ def test_conversations_keep_topic_and_language(server, turns, first_marker):
             ("介绍一下消融", "消融（加热或冷冻） — 是什么"),
             ("适合谁？", "消融（加热或冷冻） — 适合谁"),
             ("那风险呢？", "消融（加热或冷冻） — 风险"),
-            ("TACE 是什么", "栓塞（TAE、TACE、钇-90放射栓塞） — 是什么"),
+            # "What is TACE?" gets the section that explains the three types.
+            (
+                "TACE 是什么",
+                "栓塞（TAE、TACE、钇-90放射栓塞） — 单纯栓塞、化疗栓塞和钇-90放射栓塞",
+            ),
             ("双叶是什么意思？", "词汇表：词语的意思 — 双叶"),
         ],
     ],
