@@ -140,3 +140,17 @@ def test_without_examples_the_selector_answers_alone(tmp_path):
     loaded.process([message])
     ranking = message.get("response_selector")["ask"]["ranking"]
     assert ranking[0]["intent_response_key"] == "ask/transplant__overview"
+
+
+def test_probabilities_are_scikit_learns_own(tmp_path):
+    component = _trained(tmp_path)
+    messages = [
+        Message({TEXT: t}) for t in ("消融的风险", "what is a liver transplant")
+    ]
+    ours = component.probabilities(messages)
+    theirs = component._pipeline.predict_proba([sections.words_of(m) for m in messages])
+    classes = list(component._pipeline.classes_)
+    for mine, row in zip(ours, theirs, strict=True):
+        assert mine.keys() == set(classes)
+        for key, value in zip(classes, row, strict=True):
+            assert mine[key] == pytest.approx(value, abs=1e-9)
