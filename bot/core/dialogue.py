@@ -260,6 +260,9 @@ def respond(kind: str, turn: Turn, kb: Knowledge) -> Outcome:
         # keyhole" read as goodbye), or "and for surgery?" for another kind of
         # message: answer the question.
         kind = out.kind = "explain_topic"
+    if kind in ("out_of_scope", "default_fallback") and summary.asks_for_it(turn.text):
+        # "我的摘要": the summary, whatever the model made of "摘要".
+        kind = out.kind = summary.INTENT
     out.messages += HANDLERS[kind](turn, kb, replies, out)
     if out.answered:
         # The answers read in this conversation, for "My summary".

@@ -12,6 +12,7 @@ One message on every channel: the web pages print it (print CSS).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from typing import Any
 
@@ -136,6 +137,20 @@ def summary_text(
         parts.append("\n".join(f"- {kb.sources[ref].reference}" for ref in refs))
     parts.append(ui_text("next_step", r.lang))
     return "\n\n".join(parts)
+
+
+# A message that is nothing but a request for the summary ("我的摘要", "我的小结"):
+# the model can read "摘要" (abstract) as out of scope, as in "edit my thesis's
+# abstract", so a bare request is recognised by its form.
+_BARE_REQUEST = re.compile(
+    r"^\s*(?:请|麻烦)?(?:给我|帮我|让我)?(?:看看|看一下|打印|生成|做)?(?:一下)?(?:一个|个)?"
+    r"(?:我的)?(?:摘要|小结|总结|汇总)(?:吧|呢)?\s*[。！？!?.]?\s*$"
+)
+
+
+def asks_for_it(text: str | None) -> bool:
+    """Whether a message is only a request for the summary ("我的摘要")."""
+    return bool(text and _BARE_REQUEST.search(to_simplified(text)))
 
 
 def asks_about_a_topic(turn: Turn, kb: Knowledge) -> bool:

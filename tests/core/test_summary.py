@@ -3,7 +3,7 @@
 import pytest
 
 from bot.core.dialogue import Turn, month_year, respond
-from bot.core.summary import MAX_VIEWED, add_viewed, viewed_pairs
+from bot.core.summary import MAX_VIEWED, add_viewed, asks_for_it, viewed_pairs
 
 
 def say(kb, kind, slots=None, **turn):
@@ -140,3 +140,28 @@ def test_asking_for_the_summary_gets_it(kb, text):
     slots = read(kb, "transplant", "overview")
     out = say(kb, "my_summary", slots, text=text)
     assert out.kind == "my_summary"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("我的摘要", True),
+        ("給我看看我的摘要", True),
+        ("我的小结。", True),
+        ("帮我改改论文的摘要", False),
+        ("消融的摘要", False),
+        ("", False),
+    ],
+)
+def test_a_bare_request_for_the_summary_is_recognised(text, expected):
+    assert asks_for_it(text) is expected
+
+
+def test_my_summary_read_as_out_of_scope_still_gets_the_summary(kb):
+    out = respond("out_of_scope", Turn(text="我的摘要", greeted=True), kb)
+    assert out.kind == "my_summary"
+    assert out.unanswered is None
+    declined = respond(
+        "out_of_scope", Turn(text="帮我改改论文的摘要", greeted=True), kb
+    )
+    assert declined.kind == "out_of_scope"
