@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import logging
 from abc import ABC, abstractmethod
+from collections.abc import Callable
 from typing import Any
 
 from rasa_sdk import Action, Tracker
@@ -127,12 +128,16 @@ async def _safely(store, *args) -> None:
         logger.warning("could not store a record: %s", type(error).__name__)
 
 
-def feedback_given(events: list[dict[str, Any]], topic: str, section: str) -> bool:
-    """Whether this conversation already rated its latest answer of this section.
+def _answered_since_asked(
+    events: list[dict[str, Any]],
+    intent: str,
+    wanted: dict[str, str],
+    asked: Callable[[dict[str, Any]], bool],
+) -> bool:
+    """Whether an earlier ``intent`` with the ``wanted`` entities came after the ask.
 
-    Feedback counts once per answer: walking back from the message before the
-    latest, a feedback for the same topic and section before the answer itself
-    (a reply carrying that topic and section) means it was counted already.
+    Walking back from the message before the latest: such a message before a
+    reply for which ``asked(reply data)`` holds means this one repeats it.
     """
     users = 0
     for event in reversed(events):
@@ -140,25 +145,35 @@ def feedback_given(events: list[dict[str, Any]], topic: str, section: str) -> bo
         if kind == "user":
             users += 1
             if users == 1:
-                continue  # the feedback being stored now
+                continue  # the message being handled now
             parse = event.get("parse_data") or {}
             entities = {
                 e.get("entity"): e.get("value") for e in parse.get("entities") or []
             }
-            if (parse.get("intent") or {}).get("name") == "feedback" and (
-                entities.get("topic"),
-                entities.get("section"),
-            ) == (topic, section):
+            if (parse.get("intent") or {}).get("name") == intent and all(
+                entities.get(name) == value for name, value in wanted.items()
+            ):
                 return True
         elif kind == "bot":
             custom = (event.get("data") or {}).get("custom") or {}
             reply = custom.get(REPLY_DATA) if isinstance(custom, dict) else None
-            if isinstance(reply, dict) and (
-                reply.get("topic"),
-                reply.get("section"),
-            ) == (topic, section):
+            if isinstance(reply, dict) and asked(reply):
                 return False
     return False
+
+
+def feedback_given(events: list[dict[str, Any]], topic: str, section: str) -> bool:
+    """Whether this conversation already rated its latest answer of this section.
+
+    Feedback counts once per answer: a feedback for the same topic and section
+    since the answer itself (a reply carrying that topic and section).
+    """
+    return _answered_since_asked(
+        events,
+        "feedback",
+        {"topic": topic, "section": section},
+        lambda reply: (reply.get("topic"), reply.get("section")) == (topic, section),
+    )
 
 
 class ActionRecordFeedback(ReplyAction):
@@ -266,37 +281,18 @@ class ActionValues(ReplyAction):
 
 
 def quiz_answered(events: list[dict[str, Any]], topic: str, item: str) -> bool:
-    """Whether this conversation already answered this quiz item since it was asked.
+    """Whether this conversation already answered this quiz item since it was asked."""
 
-    Walking back from the message before the latest: an answer to the same
-    item before the reply that asked it means this one is a second tap.
-    """
-    users = 0
-    for event in reversed(events):
-        kind = event.get("event")
-        if kind == "user":
-            users += 1
-            if users == 1:
-                continue  # the answer being marked now
-            parse = event.get("parse_data") or {}
-            entities = {
-                e.get("entity"): e.get("value") for e in parse.get("entities") or []
-            }
-            if (parse.get("intent") or {}).get("name") == "quiz_answer" and (
-                entities.get("topic"),
-                entities.get("item"),
-            ) == (topic, item):
-                return True
-        elif kind == "bot":
-            custom = (event.get("data") or {}).get("custom") or {}
-            reply = custom.get(REPLY_DATA) if isinstance(custom, dict) else None
-            quiz = reply.get("quiz") if isinstance(reply, dict) else None
-            if isinstance(quiz, dict) and (quiz.get("topic"), quiz.get("item")) == (
-                topic,
-                item,
-            ):
-                return False
-    return False
+    def asked(reply: dict[str, Any]) -> bool:
+        quiz = reply.get("quiz")
+        return isinstance(quiz, dict) and (quiz.get("topic"), quiz.get("item")) == (
+            topic,
+            item,
+        )
+
+    return _answered_since_asked(
+        events, "quiz_answer", {"topic": topic, "item": item}, asked
+    )
 
 
 class ActionQuiz(ReplyAction):
