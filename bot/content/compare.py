@@ -15,17 +15,17 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from bot import settings
+from bot.content.knowledge import from_content, load_knowledge
 from bot.content.schema import (
     LANGS,
     ContentError,
     Figure,
     _keywords,
+    _load_yaml,
     _paragraphs,
     clean,
-    parse_sources,
+    load_content,
 )
 
 COMPARE_FILE = Path("decision") / "compare.yml"
@@ -177,21 +177,17 @@ def problems(comparison: Comparison, source_ids: set[str], topics: dict) -> list
     return found
 
 
-def _load_yaml(path: Path) -> Any:
-    with path.open(encoding="utf-8") as handle:
-        return yaml.safe_load(handle)
-
-
 @lru_cache(maxsize=4)
 def load_comparison(data_dir: str | None = None) -> Comparison:
-    """The comparison from ``data/decision/compare.yml``, checked (cached)."""
-    from bot.content.schema import load_content
+    """The comparison from ``data/decision/compare.yml``, checked (cached).
 
+    Cross-checked against the knowledge snapshot (its sources and topics).
+    """
     root = Path(data_dir or settings.DATA_DIR)
     comparison = parse_comparison(_load_yaml(root / COMPARE_FILE))
-    content = load_content(root)
-    source_ids = {s.id for s in parse_sources(_load_yaml(root / "sources.yml"))}
-    found = problems(comparison, source_ids, {t.id: t for t in content.topics})
+    kb = from_content(load_content(root)) if data_dir else load_knowledge()
+    topics = {t.id: t for t in kb.topics}
+    found = problems(comparison, set(kb.sources), topics)
     if found:
         raise ContentError("; ".join(found))
     return comparison

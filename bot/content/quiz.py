@@ -17,7 +17,7 @@ import yaml
 
 from bot import settings
 from bot.content.knowledge import Knowledge, from_content, load_knowledge
-from bot.content.schema import ContentError, clean, load_content
+from bot.content.schema import ContentError, _load_yaml, clean, load_content
 
 FILE = Path("decision") / "quiz.yml"
 ITEMS_PER_TOPIC = 3
@@ -150,8 +150,7 @@ def quiz_problems(data_dir: str | None = None) -> list[str]:
 def load_quiz(data_dir: str | None = None) -> Quiz:
     """Read and validate the quiz against the knowledge (once per process)."""
     root = Path(data_dir or settings.DATA_DIR)
-    with (root / FILE).open(encoding="utf-8") as handle:
-        quiz = parse_quiz(yaml.safe_load(handle))
+    quiz = parse_quiz(_load_yaml(root / FILE))
     kb = from_content(load_content(root)) if data_dir else load_knowledge()
     problems = quiz.validate(kb)
     if problems:

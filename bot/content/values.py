@@ -16,7 +16,8 @@ from typing import Any
 import yaml
 
 from bot import settings
-from bot.content.schema import ContentError, clean, parse_sources
+from bot.content.knowledge import load_knowledge
+from bot.content.schema import ContentError, _load_yaml, clean, parse_sources
 
 FILE = Path("decision") / "values.yml"
 # The answer that skips an item; never a choice id in the YAML.
@@ -120,10 +121,11 @@ def values_problems(data_dir: str | None = None) -> list[str]:
 def load_values(data_dir: str | None = None) -> Values:
     """Read and validate the values questions (once per process)."""
     root = Path(data_dir or settings.DATA_DIR)
-    with (root / FILE).open(encoding="utf-8") as handle:
-        values = parse_values(yaml.safe_load(handle))
-    with (root / "sources.yml").open(encoding="utf-8") as handle:
-        sources = {s.id for s in parse_sources(yaml.safe_load(handle))}
+    values = parse_values(_load_yaml(root / FILE))
+    if data_dir:
+        sources = {s.id for s in parse_sources(_load_yaml(root / "sources.yml"))}
+    else:
+        sources = set(load_knowledge().sources)
     problems = values.validate(sources)
     if problems:
         raise ContentError("; ".join(problems))
