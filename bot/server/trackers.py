@@ -30,10 +30,26 @@ import time
 from collections import OrderedDict
 from typing import Any
 
+import sqlalchemy
 from rasa.core.tracker_store import SQLTrackerStore
 from rasa.shared.core.trackers import DialogueStateTracker
 
 from bot.server.patches import check_rasa_version
+
+
+def _sqlite_write_ahead(connection: Any, _record: Any) -> None:
+    """SQLite in write-ahead-log mode, synced at checkpoints (every connection).
+
+    Rasa opens a connection and commits once per message; in SQLite's default
+    mode every commit waits for the disk twice. With a write-ahead log and
+    ``synchronous=NORMAL`` a commit is an append: the database cannot be
+    corrupted, and a power cut loses at most the last commits (measured in
+    README, Performance).
+    """
+    cursor = connection.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.close()
 
 
 class CachingSQLTrackerStore(SQLTrackerStore):
@@ -49,6 +65,8 @@ class CachingSQLTrackerStore(SQLTrackerStore):
         # _additional_events below overrides a private method of this release.
         check_rasa_version()
         super().__init__(*args, **kwargs)
+        if self.engine.dialect.name == "sqlite":
+            sqlalchemy.event.listen(self.engine, "connect", _sqlite_write_ahead)
         self.cache_size = int(cache_size)
         self.cache_seconds = float(cache_seconds)
         # sender id -> (last use, tracker, how many of its events are stored)

@@ -154,3 +154,12 @@ def test_probabilities_are_scikit_learns_own(tmp_path):
         assert mine.keys() == set(classes)
         for key, value in zip(classes, row, strict=True):
             assert mine[key] == pytest.approx(value, abs=1e-9)
+
+
+def test_features_are_the_fitted_pipelines_own(tmp_path):
+    component = _trained(tmp_path)
+    texts = ["消融 的 风险", "what is a liver transplant", "TACE 之后 发烧", ""]
+    ours = component.features(texts)
+    theirs = component._pipeline.steps[0][1].transform(texts)
+    assert ours.shape == theirs.shape
+    assert abs(ours - theirs).max() == pytest.approx(0.0, abs=1e-12)

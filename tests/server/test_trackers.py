@@ -183,3 +183,15 @@ def test_the_store_refuses_another_rasa_release(tmp_path, monkeypatch):
     monkeypatch.setattr(rasa, "__version__", "3.6.22")
     with pytest.raises(UnsupportedRasaVersion):
         CachingSQLTrackerStore(DOMAIN, dialect="sqlite", db=str(tmp_path / "t.db"))
+
+
+async def test_sqlite_commits_append_to_a_write_ahead_log(store, tmp_path):
+    tracker = await store.get_or_create_tracker("wal")
+    for event in turn(1):
+        tracker.update(event)
+    await store.save(tracker)
+    with store.engine.connect() as connection:
+        mode = connection.exec_driver_sql("PRAGMA journal_mode").scalar()
+        synchronous = connection.exec_driver_sql("PRAGMA synchronous").scalar()
+    assert mode == "wal"
+    assert synchronous == 1  # NORMAL (FULL is 2)
