@@ -795,18 +795,23 @@ def _clauses(lex: Lexicon, norm: str) -> list[_Clause]:
     for sentence, ends_with_mark in sentences:
         marks = {
             name: _has(lex, name, sentence)
-            for name in ("past", "habitual", "content", "subject", "urgent")
+            for name in ("habitual", "content", "subject", "urgent")
         }
         marks["content"] = marks["content"] or content_question
         question = _is_question(lex, sentence, ends_with_mark)
-        conditional = present = False
+        conditional = present = past = False
+        first = len(out)
         for text in _CLAUSE_END.split(sentence.text):
             if not text.strip():
                 continue
             span = _span(text, lex)
             conditional = conditional or _has(lex, "conditional", span)
-            # "Now" speaks for its clause and the ones after it, not before.
+            # "Now" speaks for its clause and the ones after it, not before;
+            # so does "last week" ("she is having a fit, she had surgery last
+            # week" is happening now).
             present = present or _has(lex, "present", span)
+            past = past or _has(lex, "past", span)
+            marks = {**marks, "past": past}
             hits = [h for k in SYMPTOM_LISTS for h in _find(lex, k, span, SYMPTOM_GAP)]
             if span.words:
                 for group, phrases in lex.en_minor.items():
@@ -823,6 +828,16 @@ def _clauses(lex: Lexicon, norm: str) -> list[_Clause]:
                     kept.append(_Hit("negated_self_harm", hit.source, hit.lang, 0, 0))
             out.append(
                 _Clause(span, sentence, question, marks, present, conditional, kept)
+            )
+        if len(out) > first:
+            # Self-harm said across a comma ("这样就能早点走，不用再受罪"): the
+            # phrases found only in the whole sentence count in its first clause.
+            found = {h.source for c in out[first:] for h in c.hits}
+            out[first].hits.extend(
+                h
+                for kind in ("self_harm", "overdose")
+                for h in _find(lex, kind, sentence, SYMPTOM_GAP)
+                if h.source not in found and not _negated(lex, h, sentence)
             )
     return out
 
