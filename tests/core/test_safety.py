@@ -322,7 +322,10 @@ SPOT_CHECK = [
     # found by a fifth blind spot-check (long messages, the danger in the
     # middle, Cantonese): a fit now with surgery "last week" in a later clause;
     # a chest clutched; stroke signs; a wound pouring blood; said across commas
-    ("wife is having a fit on the floor, she had liver surgery last week", Level.EMERGENCY),
+    (
+        "wife is having a fit on the floor, she had liver surgery last week",
+        Level.EMERGENCY,
+    ),
     ("last week she had a fit after the surgery", Level.WARNING),
     ("he's on the sofa clutching his chest and drenched in sweat", Level.EMERGENCY),
     ("她突然说眼前一半看不见，左手左脚没力气", Level.EMERGENCY),
@@ -331,7 +334,10 @@ SPOT_CHECK = [
     ("傷口標緊血，止唔到", Level.EMERGENCY),
     ("由琴晚屙到而家已經屙咗廿幾次水，頭先差啲暈低", Level.EMERGENCY),
     ("點解NET會令人面紅", Level.WARNING),
-    ("I thought about taking them all at once so she won't have to do this", Level.SELF_HARM),
+    (
+        "I thought about taking them all at once so she won't have to do this",
+        Level.SELF_HARM,
+    ),
     ("he said he'll do it himself first", Level.SELF_HARM),
     ("everyone would be better off if I just ended things", Level.SELF_HARM),
     ("sitting in the car in the garage with the engine running", Level.SELF_HARM),
