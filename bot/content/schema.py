@@ -57,6 +57,10 @@ class Section:
     # A glossary term a topic explains in full: (topic, section). "What is
     # PRRT?" gets that section; "what does PRRT mean?" gets the term.
     explained_in: tuple[str, str] | None = None
+    # The same subject told from another topic's side (ablation during an
+    # operation, in both surgery and ablation): (topic, section). A message
+    # read as either gets the one whose topic it names first.
+    twin_of: tuple[str, str] | None = None
 
 
 @dataclass(frozen=True)
@@ -177,7 +181,7 @@ def _place(raw: Any, where: str) -> tuple[str, str] | None:
         return None
     topic, _, section = str(raw).partition("/")
     if not topic or not section:
-        raise ContentError(f"{where}: 'explained_in' must read topic/section")
+        raise ContentError(f"{where}: a place must read topic/section")
     return topic, section
 
 
@@ -219,6 +223,7 @@ def parse_topic(raw: dict, where: str) -> Topic:
                     aliases=tuple(str(a) for a in s.get("aliases") or ()),
                     keywords=_keywords(s.get("keywords"), f"{where}:{key}"),
                     explained_in=_place(s.get("explained_in"), f"{where}:{key}"),
+                    twin_of=_place(s.get("twin_of"), f"{where}:{key}"),
                 )
             )
         return Topic(
@@ -290,6 +295,8 @@ class Content:
                     problems.append(
                         f"{where}: explained in unknown section {section.explained_in}"
                     )
+                if section.twin_of and section.twin_of not in places:
+                    problems.append(f"{where}: twin of unknown section")
                 for fig in section.figures:
                     if fig.source not in source_ids:
                         problems.append(

@@ -65,6 +65,8 @@ __all__ = [
 # (the blend of two readings, bot.server.sections: on the dev sets, 96% of the
 # questions whose best section reached 0.45 were read right).
 FALLBACK_ANSWER = 0.45
+# Small talk read with less confidence than this may be a follow-up question.
+WEAK_INTENT = 0.6
 
 
 Handler = Callable[[Turn, Knowledge, Replies, Outcome], list[Message]]
@@ -259,6 +261,15 @@ def respond(kind: str, turn: Turn, kb: Knowledge) -> Outcome:
         # NLU took a question about a topic for small talk ("can RFA be done by
         # keyhole" read as goodbye), or "and for surgery?" for another kind of
         # message: answer the question.
+        kind = out.kind = "explain_topic"
+    elif (
+        kind in (*SMALL_TALK, "about_bot")
+        and (turn.confidence or 0) < WEAK_INTENT
+        and looks_like_question(turn.text)
+        and reads_as_follow_up(turn, kb)
+    ):
+        # "What are the risks?" weakly read as a question about the bot: a
+        # part of the topic in focus.
         kind = out.kind = "explain_topic"
     if kind in ("out_of_scope", "default_fallback") and summary.asks_for_it(turn.text):
         # "我的摘要": the summary, whatever the model made of "摘要".

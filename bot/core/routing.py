@@ -44,10 +44,12 @@ class Turn:
 
 
 _MEANING = re.compile(
-    r"\bwhat does\b[^?.,;]{0,40}\bmean\W*$|\bwhat is meant by\b|\bmeaning of\b"
+    r"\bwhat does\b[^?.,;]{0,60}\bmean\W*$|\bwhat is meant by\b|\bmeaning of\b"
     r"|\bdefine\b|\bstand for\b|\bstands for\b|\bshort for\b|\babbreviation\b"
-    r"|\bmean in\b|\bsame thing as\b|\bis\b[^?.,;]{1,40}\bthe same as\b|\bthe word\b"
-    r"|什么意思|啥意思|是指什么|的意思|的含义|缩写|代表什么|指的是什么|一回事|这个词",
+    r"|\bmean in\b|\bsame thing as\b|\bis\b[^?.,;]{1,40}\bthe same as\b"
+    r"|\bthe (?:word|term|phrase)\b|\bfull (?:name|form)\b"
+    r"|什么意思|啥意思|是指什么|的意思|的含义|缩写|代表什么|指的是什么|一回事|这个词"
+    r"|全称|全名",
     re.IGNORECASE,
 )
 
@@ -200,9 +202,16 @@ def _pattern(keyword: str) -> re.Pattern[str]:
 
 
 def _matches(keyword: str, text: str) -> bool:
+    return _position(keyword, text) is not None
+
+
+def _position(keyword: str, text: str) -> int | None:
+    """Where a keyword first occurs in (lower-case) text, or None."""
     if has_cjk(keyword):
-        return keyword in text
-    return _pattern(keyword).search(text) is not None
+        at = text.find(keyword)
+        return at if at >= 0 else None
+    found = _pattern(keyword).search(text)
+    return found.start() if found else None
 
 
 def _best_match(
@@ -231,6 +240,31 @@ def topic_in_text(kb: Knowledge, text: str | None) -> str | None:
         {t.id: t.keywords for t in kb.topics},
         text,
         {t.id: t.priority for t in kb.topics},
+    )
+
+
+def first_named(kb: Knowledge, text: str | None, topics: set[str]) -> str | None:
+    """Of ``topics``, the one whose keyword comes first in the message."""
+    lowered = (text or "").lower()
+    first, first_at = None, None
+    for topic_id in sorted(topics):
+        topic = kb.topic(topic_id)
+        for words in topic.keywords.values() if topic else ():
+            for word in words:
+                at = _position(word, lowered)
+                if at is not None and (first_at is None or at < first_at):
+                    first, first_at = topic_id, at
+    return first
+
+
+def names_section(kb: Knowledge, text: str | None, topic_id: str, key: str) -> bool:
+    """Whether the message names one section of a topic by its own keywords."""
+    section = kb.section(topic_id, key)
+    lowered = (text or "").lower()
+    return bool(
+        section
+        and section.keywords
+        and any(_matches(w, lowered) for ws in section.keywords.values() for w in ws)
     )
 
 

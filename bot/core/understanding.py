@@ -41,6 +41,8 @@ from bot.core.routing import (
     OVERVIEW,
     Turn,
     asks_meaning,
+    first_named,
+    names_section,
     route,
     section_in_text,
     topic_in_text,
@@ -55,6 +57,9 @@ SEPARATOR = "__"
 FOLLOW_UP_RATIO = 0.05
 # Below this confidence a reading is a guess (see "tell me about surgery").
 UNSURE = 0.2
+# A message of at most this many words (Chinese: characters / 2) is short:
+# a topic's name, perhaps with a word or two ("surgery?", "肝移植呢").
+SHORT_WORDS = 4
 # How many of the model's readings a follow-up looks through for its part.
 FOLLOW_UP_READINGS = 5
 # A topic the message names wins over the model's best when its own best
@@ -78,6 +83,7 @@ _ABOUT = re.compile(
 # "What about for ablation?": a new topic and nothing else asked.
 _SAME_PART = re.compile(
     r"^\s*(?:and\s+|but\s+|so\s+)?(?:what|how)\s+about\b|^\s*and\s+(?:for|with)\b"
+    r"|^\s*(?:and|but|or)\s+(?:\S+\s*){1,2}[?？]?\s*$"
     r"|^\s*(?:same|the same)\b.*\bfor\b|^\s*那\s*\S{1,12}\s*呢"
     r"|^\s*\S{1,10}呢\s*[?？]?\s*$"
     r"|^\s*换成\S{1,10}",
@@ -155,7 +161,7 @@ def choose(turn: Turn, kb: Knowledge) -> tuple[str | None, str | None]:
         # Recovery at home, cost: no source covers them; say so (the dialogue
         # answers "my sources don't cover ..." and points to the care team).
         return named or focus or top.topic, uncovered
-    term = section_in_text(kb, text, GLOSSARY) if asks_meaning(text) else None
+    term = _term_asked(kb, text, ranking) if asks_meaning(text) else None
     if term:
         # "What does TACE stand for?", "R1是什么意思": the word, by name; but
         # "what does the grade mean?" about NETs: the topic's own section.
@@ -170,7 +176,11 @@ def choose(turn: Turn, kb: Knowledge) -> tuple[str | None, str | None]:
     pick = top
     if named and named != top.topic:
         own = best_of(ranking, named)
-        if own and own.confidence >= NAMED_RATIO * top.confidence:
+        # "NET" in "等肝要等多久？神经内分泌肿瘤有优先吗" is often the person's
+        # illness, not the question: a background topic (priority 0) needs a
+        # near reading of its own to outrank the model.
+        ratio = NAMED_RATIO if kb.topic(named).priority > 0 else TIE_RATIO
+        if own and own.confidence >= ratio * top.confidence:
             pick = own
     elif not named and focus and top.topic != focus:
         pick = _follow_up(kb, ranking, focus) or pick
@@ -178,12 +188,60 @@ def choose(turn: Turn, kb: Knowledge) -> tuple[str | None, str | None]:
         named == pick.topic
         and not section_in_text(kb, text, named)
         and kb.section(named, OVERVIEW)
-        and (pick.confidence < UNSURE or _overview_asked(kb, text, ranking, pick))
+        and (
+            (pick.confidence < UNSURE and len(words_of(text)) <= SHORT_WORDS)
+            or _overview_asked(kb, text, ranking, pick)
+        )
     ):
-        # "Tell me about surgery": a topic named, no part of it, and no
-        # confident reading of one (or a near one of the overview): its overview.
+        # "Surgery?", "肝移植": a topic named, no part of it, and no confident
+        # reading of one; "tell me about surgery" with a near reading of the
+        # overview: its overview. A longer question ("does RFA actually work?
+        # how many get relief?") keeps the model's reading of the topic.
         return named, OVERVIEW
-    return _tie_break(kb, text, ranking, pick)
+    return _tie_break(kb, text, ranking, _twin(kb, text, ranking, pick))
+
+
+def _term_asked(kb: Knowledge, text: str, ranking: tuple[Candidate, ...]) -> str | None:
+    """The glossary term a "what does X mean?" asks about.
+
+    Of the terms the message names ("肝外转移" names both extrahepatic and
+    metastasis), the one the model reads best, else the keywords' choice.
+    """
+    for c in ranking:
+        if c.topic == GLOSSARY and names_section(kb, text, GLOSSARY, c.section):
+            return c.section
+    return section_in_text(kb, text, GLOSSARY)
+
+
+def _twin(
+    kb: Knowledge, text: str, ranking: tuple[Candidate, ...], pick: Candidate
+) -> Candidate:
+    """Between twin sections (``twin_of``), the topic the message names first.
+
+    Surgery and ablation each have a section on ablating during the operation;
+    "can ablation be done during the liver operation?" asks ablation's, "can
+    the surgeon also burn the small ones?" surgery's. Only when the model
+    found the twin nearly as likely (``TIE_RATIO``).
+    """
+    section = kb.section(pick.topic, pick.section)
+    if not section or not section.twin_of:
+        return pick
+    topic, key = section.twin_of
+    twin = next((c for c in ranking if c.topic == topic and c.section == key), None)
+    if (
+        twin
+        and twin.confidence >= TIE_RATIO * pick.confidence
+        and first_named(kb, text, {pick.topic, topic}) == topic
+    ):
+        return twin
+    return pick
+
+
+def words_of(text: str) -> list[str]:
+    """The words of a message; a Chinese character counts as half a word."""
+    latin = re.findall(r"[A-Za-z0-9]+", text)
+    cjk = re.findall(r"[\u3400-\u9fff]", text)
+    return latin + ["".join(cjk[i : i + 2]) for i in range(0, len(cjk), 2)]
 
 
 def fold_terms(

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import yaml
@@ -29,7 +29,7 @@ from bot import settings
 from bot.content.knowledge import Knowledge
 from bot.core.dialogue import REPLY_DATA
 from bot.core.language import has_cjk
-from bot.core.script import is_traditional
+from bot.core.script import is_simplified, is_traditional
 
 TESTS = settings.PROJECT_ROOT / "tests"
 SETS = {
@@ -85,6 +85,11 @@ def script_of(text: str) -> str:
     if not has_cjk(text):
         return "en"
     return "zh-Hant" if is_traditional(text) else "zh-Hans"
+
+
+def _either_script(text: str) -> bool:
+    """Whether Chinese text reads the same in Simplified and Traditional."""
+    return has_cjk(text) and not is_traditional(text) and not is_simplified(text)
 
 
 def reply_data(replies: list[dict]) -> dict | None:
@@ -144,8 +149,15 @@ def load_cases(name: str, path: Path | None = None) -> list[Case]:
         expect = _expect(item)
         cases.append(Case(f"{name}:{expect.lang}", (expect,)))
     for item in raw.get("follow_ups") or ():
-        turns = tuple(_expect(turn) for turn in item["turns"])
-        cases.append(Case(f"{name}:follow_ups", turns))
+        turns: list[Expect] = []
+        for turn in item["turns"]:
+            expect = _expect(turn)
+            if turns and turns[-1].lang != "en" and _either_script(expect.text):
+                # "那栓塞呢" is written alike in both scripts: the bot keeps
+                # the script of the conversation.
+                expect = replace(expect, lang=turns[-1].lang)
+            turns.append(expect)
+        cases.append(Case(f"{name}:follow_ups", tuple(turns)))
     for item in raw.get("out_of_scope") or ():
         expect = _expect(item)
         cases.append(Case(f"{name}:out_of_scope", (Expect(expect.text, expect.lang),)))

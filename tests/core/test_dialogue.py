@@ -364,3 +364,26 @@ def test_a_follow_up_in_simplified_after_traditional_switches_script(kb):
     )
     assert out.slots["language"] == "zh"
     assert out.answered == ("ablation", "risks")
+
+
+def test_a_follow_up_weakly_read_as_small_talk_is_answered(kb):
+    ranking = _ranked(("embolization", "risks", 0.31), ("resection", "risks", 0.09))
+    follow_up = dict(text="what are the risks?", topic="resection", section="overview")
+    weak = reply(
+        kb,
+        kind="about_bot",
+        intent="bot_challenge",
+        confidence=0.4,
+        ranking=ranking,
+        **follow_up,
+    )
+    assert weak.answered == ("resection", "risks")
+    sure = reply(
+        kb,
+        kind="about_bot",
+        intent="bot_challenge",
+        confidence=0.95,
+        ranking=ranking,
+        **follow_up,
+    )
+    assert sure.answered is None

@@ -18,3 +18,11 @@ def test_simplified_and_shared_characters_are_unchanged():
 def test_taiwan_medical_words_become_the_mainland_words():
     assert to_simplified("電燒會痛嗎") == "射频消融会痛吗"
     assert to_simplified("胰臟的腫瘤") == "胰腺的肿瘤"
+
+
+def test_everyday_cantonese_is_read_as_mandarin():
+    assert to_simplified("類癌危象係咩") == "类癌危象是什么"
+    assert to_simplified("有咩症狀？") == "有什么症状？"
+    assert to_simplified("係唔係要開刀") == "是不是要开刀"
+    # 系 alone is part of Mandarin words (关系) and stays.
+    assert to_simplified("關係") == "关系"

@@ -85,3 +85,19 @@ def test_the_sets_load_with_every_group(kb):
     for case in load_cases("test") + load_cases("dev"):
         for turn in case.turns:
             assert turn.topic is None or kb.section(turn.topic, turn.section), turn
+
+
+def test_a_follow_up_written_alike_in_both_scripts_keeps_the_conversations(tmp_path):
+    path = tmp_path / "set.yml"
+    path.write_text(
+        "follow_ups:\n"
+        "  - turns:\n"
+        "      - {text: '消融適合什麼人', topic: ablation, section: eligibility}\n"
+        "      - {text: '那栓塞呢', topic: embolization, section: eligibility}\n"
+        "  - turns:\n"
+        "      - {text: '那栓塞呢', topic: embolization, section: overview}\n",
+        "utf-8",
+    )
+    first, second = load_cases("x", path)
+    assert [t.lang for t in first.turns] == ["zh-Hant", "zh-Hant"]
+    assert [t.lang for t in second.turns] == ["zh-Hans"]
