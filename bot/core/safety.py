@@ -71,13 +71,17 @@ class Assessment:
     ``weak`` marks an emergency read from a question that names a person but
     no time ("is my chest pain a sign of a crisis?") or from a typo only: a
     confident content question may outrank it (see ``decide``). ``question``
-    says whether the message asks something.
+    says whether the message asks something. ``ordinary`` says the net found
+    an ordinary use of a word of death or self-harm (``idioms``: "this
+    octreotide is killing my appetite", "累死了"): an unsure guess of the NLU
+    does not overrule it.
     """
 
     level: Level
     matched: tuple[str, ...] = ()
     weak: bool = False
     question: bool = False
+    ordinary: bool = False
 
     @property
     def is_emergency(self) -> bool:
@@ -100,6 +104,8 @@ class Assessment:
 # --------------------------------------------------------------------------
 
 SYMPTOM_LISTS = ("critical", "crisis", "self_harm", "overdose", "distress", "worry")
+# Warning signs of suicide that count only together: this many in one message.
+SIGNS_TOGETHER = 2
 MARKER_LISTS = (
     "subject",
     "present",
@@ -199,13 +205,27 @@ def load_lexicon(path: str | None = None) -> Lexicon:
     typo_lists = ("critical",)
     en_lists = {
         name: tuple(_en_phrase(p) for p in en.get(name) or ())
-        for name in (*SYMPTOM_LISTS, *MARKER_LISTS, "negation", "exclude")
+        for name in (
+            *SYMPTOM_LISTS,
+            *MARKER_LISTS,
+            "negation",
+            "exclude",
+            "signs",
+            "idioms",
+        )
     }
     zh_lists = {
         name: tuple(
             _zh_phrase(p, guard, name in typo_lists) for p in zh.get(name) or ()
         )
-        for name in (*SYMPTOM_LISTS, *MARKER_LISTS, "negation", "exclude")
+        for name in (
+            *SYMPTOM_LISTS,
+            *MARKER_LISTS,
+            "negation",
+            "exclude",
+            "signs",
+            "idioms",
+        )
     }
     vocabulary = sorted(
         {
@@ -305,7 +325,9 @@ _CONTRACTIONS = (
 )
 _WORD = re.compile(r"[a-z0-9]+")
 _SENTENCE_END = re.compile(r"(?<!\d)\.(?!\d)|[!?;\n。…]+")
-_CLAUSE_END = re.compile(r"[,:，]|\s-\s")
+# A comma, a colon, a dash between spaces, or a space between Chinese words
+# ("伤口纱布全湿透了 血一直往外渗": clauses written without commas).
+_CLAUSE_END = re.compile(r"[,:，]|\s-\s|(?<=[\u3400-\u9fff])\s+(?=[\u3400-\u9fff])")
 
 
 def normalise(text: str, lexicon: Lexicon | None = None) -> str:
@@ -776,6 +798,16 @@ def _is_question(lex: Lexicon, span: _Span, ends_with_mark: bool) -> bool:
     return any(w in chinese for w in lex.question_words)
 
 
+def _signs(lex: Lexicon, norm: str) -> list[str]:
+    """The warning signs (``signs``) a message names, each once."""
+    found: list[str] = []
+    for sentence, _mark in _sentences(norm):
+        for hit in _find(lex, "signs", _span(sentence, lex)):
+            if hit.source not in found:
+                found.append(hit.source)
+    return found
+
+
 def _bare_term(lex: Lexicon, text: str) -> bool:
     """Whether the message is just a symptom's name ("flushing?")."""
     words = " ".join(tokens(text, lex))
@@ -794,12 +826,11 @@ def _clauses(lex: Lexicon, norm: str) -> list[_Clause]:
     out = []
     for sentence, ends_with_mark in sentences:
         marks = {
-            name: _has(lex, name, sentence)
-            for name in ("habitual", "content", "subject", "urgent")
+            name: _has(lex, name, sentence) for name in ("content", "subject", "urgent")
         }
         marks["content"] = marks["content"] or content_question
         question = _is_question(lex, sentence, ends_with_mark)
-        conditional = present = past = False
+        conditional = present = past = habitual = False
         first = len(out)
         for text in _CLAUSE_END.split(sentence.text):
             if not text.strip():
@@ -811,7 +842,10 @@ def _clauses(lex: Lexicon, norm: str) -> list[_Clause]:
             # week" is happening now).
             present = present or _has(lex, "present", span)
             past = past or _has(lex, "past", span)
-            marks = {**marks, "past": past}
+            # "我有类癌综合征" after a reading of 220/125 is background, not
+            # what makes the reading habitual: only this clause and earlier.
+            habitual = habitual or _has(lex, "habitual", span)
+            marks = {**marks, "past": past, "habitual": habitual}
             hits = [h for k in SYMPTOM_LISTS for h in _find(lex, k, span, SYMPTOM_GAP)]
             if span.words:
                 for group, phrases in lex.en_minor.items():
@@ -819,7 +853,11 @@ def _clauses(lex: Lexicon, norm: str) -> list[_Clause]:
             if _CJK.search(span.text):
                 for group, phrases in lex.zh_minor.items():
                     hits += _zh_hits("minor:" + group, phrases, span.text)
-            hits = _resolve(hits, _find(lex, "exclude", span, EXCLUDE_GAP))
+            hits = _resolve(
+                hits,
+                _find(lex, "exclude", span, EXCLUDE_GAP)
+                + _find(lex, "idioms", span, EXCLUDE_GAP),
+            )
             kept = []
             for hit in hits:
                 if not _negated(lex, hit, span):
@@ -833,10 +871,14 @@ def _clauses(lex: Lexicon, norm: str) -> list[_Clause]:
             # Self-harm said across a comma ("这样就能早点走，不用再受罪"): the
             # phrases found only in the whole sentence count in its first clause.
             found = {h.source for c in out[first:] for h in c.hits}
-            out[first].hits.extend(
+            whole = [
                 h
                 for kind in ("self_harm", "overdose")
                 for h in _find(lex, kind, sentence, SYMPTOM_GAP)
+            ]
+            out[first].hits.extend(
+                h
+                for h in _resolve(whole, _find(lex, "exclude", sentence, EXCLUDE_GAP))
                 if h.source not in found and not _negated(lex, h, sentence)
             )
     return out
@@ -961,9 +1003,15 @@ def assess(text: str | None, lexicon: Lexicon | None = None) -> Assessment:
         )
         verdicts.extend(_read_readings(lex, whole, symptoms or procedure))
 
+    signs = _signs(lex, norm)
+    if len(signs) >= SIGNS_TOGETHER:
+        # Letters written, a watch given away, "I won't need the appointment":
+        # each could be nothing, together they are a plan.
+        verdicts.append((Level.SELF_HARM, " + ".join(signs), False))
     found = [v for v in verdicts if v[0] is not Level.NONE]
     if not found:
-        return Assessment(Level.NONE, question=any_question)
+        ordinary = any(_has(lex, "idioms", c.span) for c in clauses)
+        return Assessment(Level.NONE, question=any_question, ordinary=ordinary)
     level = max((v[0] for v in found), key=lambda lv: lv.rank)
     weak = level is Level.EMERGENCY and all(
         v[2] for v in found if v[0] is Level.EMERGENCY
@@ -1017,7 +1065,9 @@ def decide(
        rule net read the message as a question about a symptom (``WARNING``),
        an emergency guess must be confident to overrule it.
     4. A weak safety guess (below ``WEAK_GUESS``) never sounds an alarm when the
-       rule net found nothing: the message is answered as a question.
+       rule net found nothing: the message is answered as a question. Nor
+       does a guess below ``CONFIDENT`` when the rule net found nothing but
+       an ordinary use of an alarming word (``Assessment.ordinary``).
     5. Distress in a question is answered when the NLU is confident that it
        is a content question; otherwise the rule net's level stands.
     """
@@ -1031,6 +1081,8 @@ def decide(
     guessed = SAFETY_INTENTS.get(intent or "")
     if guessed is not None:
         if sure < WEAK_GUESS[intent or ""]:
+            return rule
+        if assessment.ordinary and rule is Level.NONE and sure < CONFIDENT:
             return rule
         if guessed is Level.EMERGENCY and rule is Level.WARNING and sure < CONFIDENT:
             return rule

@@ -599,3 +599,69 @@ def test_the_action_server_down_path_answers_self_harm_and_emergencies():
     assert "This may be an emergency" in message["text"]
     [message] = no_reply_messages("What is TACE?")
     assert "try again" in message["text"]
+
+
+def test_an_ordinary_use_of_an_alarming_word_outranks_an_unsure_guess():
+    appetite = assess("this octreotide is killing my appetite lol any tips")
+    assert appetite.level is Level.NONE and appetite.ordinary
+    assert decide(appetite, "self_harm", 0.6) is Level.NONE
+    assert decide(appetite, "self_harm", 0.95) is Level.SELF_HARM
+    plain = assess("what are the side effects of octreotide?")
+    assert not plain.ordinary
+    assert decide(plain, "self_harm", 0.6) is Level.SELF_HARM
+
+
+@pytest.mark.parametrize(
+    ("text", "level"),
+    [
+        # found by a sixth blind spot-check: warning signs that count together,
+        # clauses written with spaces, background after a reading, Cantonese
+        (
+            "I wrote letters to my kids last night and gave away my watch. I won't"
+            " be needing the follow-up appointment.",
+            Level.SELF_HARM,
+        ),
+        ("I wrote letters to my kids for when they are older", Level.NONE),
+        (
+            "我爸说等我们睡了他就去河边，说不想再花家里的钱，他把自己反锁在屋里",
+            Level.SELF_HARM,
+        ),
+        ("我们周末去海边", Level.NONE),
+        ("大便黑得像柏油 头晕得站不住 之前做过肝手术", Level.EMERGENCY),
+        ("血压计显示220/125，头痛得要炸了，我有类癌综合征", Level.EMERGENCY),
+        ("我有类癌综合征，经常脸红", Level.WARNING),
+        ("伤口纱布全湿透了 血一直往外渗", Level.EMERGENCY),
+        ("阿爸瞓喺梳化點拍都唔醒", Level.EMERGENCY),
+        ("而家成身紅晒，扯氣扯到有聲", Level.EMERGENCY),
+        ("阿媽喺街市突然跌低咗，冇晒反應", Level.EMERGENCY),
+        ("阿嫲把口歪咗，右手冇晒力", Level.EMERGENCY),
+        ("阿公突然全身僵硬一直抖，眼睛往上吊", Level.EMERGENCY),
+        (
+            "face on fire, wheezing - I'm still in the prep bay, is this a crisis??",
+            Level.EMERGENCY,
+        ),
+        (
+            "he'll drive his car off the bridge rather than have a transplant",
+            Level.SELF_HARM,
+        ),
+        ("been cutting again since the diagnosis", Level.SELF_HARM),
+        ("she asked me how much insulin would be fatal", Level.SELF_HARM),
+        ("drank half a bottle of vodka with my pain meds on purpose", Level.SELF_HARM),
+        ("is it normal to feel like killing yourself after this news", Level.SELF_HARM),
+        ("有没有什么药吃了能不痛苦地死掉", Level.SELF_HARM),
+        ("今晚想去做个了断", Level.SELF_HARM),
+        ("頭先將屋企啲藥全部撈埋一齊食晒", Level.SELF_HARM),
+        ("有沒有什麼方法可以安靜地離開", Level.SELF_HARM),
+        ("我在看哪里的桥比较高，已经决定好时间了", Level.SELF_HARM),
+        ("「肝性腦病」係咩嚟？單張話會神志不清", Level.WARNING),
+        ("最近在看一本小说，女主角最后吃药自杀了。PRRT是什么？", Level.NONE),
+        ("the waiting is killing me", Level.NONE),
+    ],
+)
+def test_sixth_spot_check_wordings(text, level):
+    assert assess(text).level is level, assess(text)
+
+
+def test_a_friends_story_that_ended_well_is_no_alarm():
+    story = assess("我朋友的妈妈做完栓塞那晚一直喘，后来医生说是焦虑，这种情况多吗")
+    assert not story.is_alarm
