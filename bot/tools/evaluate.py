@@ -1,9 +1,10 @@
 """Held-out evaluation: does each question get the right answer, per group.
 
-Three sets are put to a running bot, every case in a fresh conversation:
+Four sets are put to a running bot, every case in a fresh conversation:
 
-* the dev sets (``tests/dev_set.yml``, and ``tests/dev2_set.yml`` written
-  later, 560 cases): used to tune, so they are not blind;
+* the dev sets (``tests/dev_set.yml``, then ``tests/dev2_set.yml`` and
+  ``tests/dev3_set.yml``, written later and blind to the test set): used to
+  tune, so they are not blind;
 * the frozen test set (``tests/test_set.yml``): written before the model
   changed and never tuned on; its SHA-256 is in the README.
 
@@ -35,6 +36,7 @@ TESTS = settings.PROJECT_ROOT / "tests"
 SETS = {
     "dev": TESTS / "dev_set.yml",
     "dev2": TESTS / "dev2_set.yml",
+    "dev3": TESTS / "dev3_set.yml",
     "test": TESTS / "test_set.yml",
 }
 FLOORS = TESTS / "eval_floors.yml"
