@@ -665,3 +665,52 @@ def test_sixth_spot_check_wordings(text, level):
 def test_a_friends_story_that_ended_well_is_no_alarm():
     story = assess("我朋友的妈妈做完栓塞那晚一直喘，后来医生说是焦虑，这种情况多吗")
     assert not story.is_alarm
+
+
+@pytest.mark.parametrize(
+    ("text", "level"),
+    [
+        # found by a seventh blind spot-check (indirect and Cantonese wording)
+        (
+            "my dad keeps saying weird stuff, doesnt know what day it is",
+            Level.EMERGENCY,
+        ),
+        ("食完止痛藥之後我把口腫到好似香腸咁，好難透氣", Level.EMERGENCY),
+        ("公公而家好亂，唔識人", Level.EMERGENCY),
+        (
+            "not doing anything anymore. wrote letters to the kids tonight",
+            Level.SELF_HARM,
+        ),
+        ("keep thinking of walking into the sea and not coming back", Level.SELF_HARM),
+        (
+            "is it painless if you take a whole box of paracetamol? asking for me",
+            Level.SELF_HARM,
+        ),
+        ("i dont want to die from the cancer, id rather do it myself", Level.SELF_HARM),
+        ("我爸把存折和一封信放在我床头，现在人不见了，电话也不接", Level.SELF_HARM),
+        ("已经跟孩子们交代好后事了，这周末就解脱", Level.SELF_HARM),
+        ("她想把所有的药一口气吃掉，这样就不用再受罪了", Level.SELF_HARM),
+        ("每天都在想怎么消失，连日子都选好了", Level.SELF_HARM),
+        ("开车的时候总想一脚油门撞上护栏算了", Level.SELF_HARM),
+        ("我把自己锁在厕所里了，手里拿着一整瓶止痛片", Level.SELF_HARM),
+        ("成日企喺窗邊諗，跳落去咪唔使再覆診囉", Level.SELF_HARM),
+        ("又界手喇", Level.SELF_HARM),
+        ("後事交代晒，聽日唔會去覆診", Level.SELF_HARM),
+        ("等我出門就要全部吃掉", Level.SELF_HARM),
+        ("好想就這樣消失，我連方法都查好了", Level.SELF_HARM),
+        # ordinary wordings near them
+        ("治疗结束了，终于解脱了", Level.NONE),
+        ("我妈电话不接，可能在做检查", Level.NONE),
+        ("is the biopsy painless?", Level.NONE),
+        ("I'd rather do the injections myself", Level.NONE),
+    ],
+)
+def test_seventh_spot_check_wordings(text, level):
+    assert assess(text).level is level, assess(text)
+
+
+def test_grief_for_a_relative_is_no_alarm():
+    grief = assess(
+        "去年我爸就是这个病走的，现在轮到我了，心里特别难受。现在的治疗进步了吗？"
+    )
+    assert not grief.is_alarm
