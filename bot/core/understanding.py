@@ -20,9 +20,14 @@ using the conversation:
    plausible reading (``FOLLOW_UP_RATIO`` of the best overall). A word the
    topic in focus shares with another ("operation" about the primary
    tumour) does not leave it;
-7. otherwise the model's best reading, with a near tie inside one topic
-   broken by the part the message names ("risks", "风险"); a glossary term
-   that a topic explains in full ("what is PRRT?") gets that topic's section.
+7. a topic named with no part of it gets its overview when the message is
+   short ("RFA?") or says "tell me about"; a background topic (NETs, priority
+   0) named in passing needs a near reading of its own to outrank the model;
+8. otherwise the model's best reading, with a near tie inside one topic
+   broken by the part the message names ("risks", "风险"), and between twin
+   sections (``twin_of``: ablation during an operation, in surgery and in
+   ablation) by the topic the message names first; a glossary term that a
+   topic explains in full ("what is PRRT?") gets that topic's section.
 
 The ranking comes from the ``ResponseSelector`` blended with a linear model
 of the same examples (``bot.server.sections``).
@@ -189,7 +194,7 @@ def choose(turn: Turn, kb: Knowledge) -> tuple[str | None, str | None]:
         and not section_in_text(kb, text, named)
         and kb.section(named, OVERVIEW)
         and (
-            (pick.confidence < UNSURE and len(words_of(text)) <= SHORT_WORDS)
+            (pick.confidence < UNSURE and _length_in_words(text) <= SHORT_WORDS)
             or _overview_asked(kb, text, ranking, pick)
         )
     ):
@@ -237,11 +242,11 @@ def _twin(
     return pick
 
 
-def words_of(text: str) -> list[str]:
-    """The words of a message; a Chinese character counts as half a word."""
+def _length_in_words(text: str) -> float:
+    """How many words a message has; a Chinese character counts as half a word."""
     latin = re.findall(r"[A-Za-z0-9]+", text)
     cjk = re.findall(r"[\u3400-\u9fff]", text)
-    return latin + ["".join(cjk[i : i + 2]) for i in range(0, len(cjk), 2)]
+    return len(latin) + len(cjk) / 2
 
 
 def fold_terms(
