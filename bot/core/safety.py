@@ -120,6 +120,9 @@ MARKER_LISTS = (
     "procedure",
     "intensity",
 )
+# Every list of phrases in data/safety.yml: symptoms, markers, negations,
+# exclusions, warning signs (only together) and idioms (ordinary uses).
+PHRASE_LISTS = (*SYMPTOM_LISTS, *MARKER_LISTS, "negation", "exclude", "signs", "idioms")
 # Symptom phrases may have other words between their words; markers may not.
 SYMPTOM_GAP = 3
 # An exclusion ("confused about") allows one word in between.
@@ -204,28 +207,13 @@ def load_lexicon(path: str | None = None) -> Lexicon:
     guard = str(zh.get("typo_guard", ""))
     typo_lists = ("critical",)
     en_lists = {
-        name: tuple(_en_phrase(p) for p in en.get(name) or ())
-        for name in (
-            *SYMPTOM_LISTS,
-            *MARKER_LISTS,
-            "negation",
-            "exclude",
-            "signs",
-            "idioms",
-        )
+        name: tuple(_en_phrase(p) for p in en.get(name) or ()) for name in PHRASE_LISTS
     }
     zh_lists = {
         name: tuple(
             _zh_phrase(p, guard, name in typo_lists) for p in zh.get(name) or ()
         )
-        for name in (
-            *SYMPTOM_LISTS,
-            *MARKER_LISTS,
-            "negation",
-            "exclude",
-            "signs",
-            "idioms",
-        )
+        for name in PHRASE_LISTS
     }
     vocabulary = sorted(
         {
@@ -878,7 +866,11 @@ def _clauses(lex: Lexicon, norm: str) -> list[_Clause]:
             ]
             out[first].hits.extend(
                 h
-                for h in _resolve(whole, _find(lex, "exclude", sentence, EXCLUDE_GAP))
+                for h in _resolve(
+                    whole,
+                    _find(lex, "exclude", sentence, EXCLUDE_GAP)
+                    + _find(lex, "idioms", sentence, EXCLUDE_GAP),
+                )
                 if h.source not in found and not _negated(lex, h, sentence)
             )
     return out
@@ -932,6 +924,9 @@ def assess(text: str | None, lexicon: Lexicon | None = None) -> Assessment:
     about without naming a person; otherwise it is an emergency. Minor
     symptoms count only together (vomiting with dizziness), with an intensity
     word, or beside another symptom. A dangerous reading counts as a symptom.
+    Self-harm phrases are also looked for across the commas of a sentence;
+    warning signs (``signs``: letters to the family, things given away) count
+    as self-harm when two are in one message.
     """
     if not text or not text.strip():
         return Assessment(Level.NONE)
