@@ -119,6 +119,7 @@ MARKER_LISTS = (
     "urgent",
     "procedure",
     "intensity",
+    "intent",
 )
 # Every list of phrases in data/safety.yml: symptoms, markers, negations,
 # exclusions, warning signs (only together) and idioms (ordinary uses).
@@ -733,7 +734,9 @@ def _read_symptom(lex: Lexicon, hit: _Hit, c: _Clause) -> tuple[Level, bool]:
 
 
 def _read_overdose(lex: Lexicon, c: _Clause) -> Level:
-    """An overdose is self-harm when reported, a warning when asked about."""
+    """An overdose is self-harm when reported or planned, a warning when asked about."""
+    if _has(lex, "intent", c.sentence):
+        return Level.SELF_HARM
     asked = (
         c.conditional
         or _has(lex, "hypothetical", c.span)

@@ -714,3 +714,44 @@ def test_grief_for_a_relative_is_no_alarm():
         "去年我爸就是这个病走的，现在轮到我了，心里特别难受。现在的治疗进步了吗？"
     )
     assert not grief.is_alarm
+
+
+@pytest.mark.parametrize(
+    ("text", "level"),
+    [
+        # found by an eighth blind spot-check
+        (
+            "mums right arm and leg just went weak and her face looks wrong",
+            Level.EMERGENCY,
+        ),
+        ("大腿根穿刺的地方一直冒血，裤子都湿透了", Level.EMERGENCY),
+        ("我而家嘔緊血，成口都係鮮紅色", Level.EMERGENCY),
+        ("量血壓二百三十幾，頭痛到爆", Level.EMERGENCY),
+        (
+            "whats the max amount of my pain pills before its fatal. asking for me",
+            Level.SELF_HARM,
+        ),
+        (
+            "no more treatments, no more anything. ive got the rope ready",
+            Level.SELF_HARM,
+        ),
+        (
+            "if the scan is bad im going to swallow all of mums leftover oxycodone",
+            Level.SELF_HARM,
+        ),
+        ("I keep wishing I wouldn't wake up in the morning", Level.SELF_HARM),
+        ("我把这几个月的止痛药都攒起来了，今晚就不用再受罪了", Level.SELF_HARM),
+        ("跟所有朋友都道别了，猫也送人了，不会再有下次复诊了", Level.SELF_HARM),
+        ("昨天真的往手腕上划了好几道", Level.SELF_HARM),
+        ("如果移植評估沒過，我就不打算活了", Level.SELF_HARM),
+        ("又用刀片𠝹手", Level.SELF_HARM),
+        ("她傳了一封告別訊息然後就關機了", Level.SELF_HARM),
+        # ordinary wordings near them
+        ("is TACE ever fatal?", Level.NONE),
+        ("we said goodbye to grandma last year", Level.NONE),
+        ("手机没电关机了", Level.NONE),
+        ("what if I took too many pills by mistake?", Level.WARNING),
+    ],
+)
+def test_eighth_spot_check_wordings(text, level):
+    assert assess(text).level is level, assess(text)
