@@ -755,3 +755,50 @@ def test_grief_for_a_relative_is_no_alarm():
 )
 def test_eighth_spot_check_wordings(text, level):
     assert assess(text).level is level, assess(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "level"),
+    [
+        # found by a ninth blind spot-check
+        (
+            "wife keeps fainting every time she stands up and she's been throwing"
+            " up all day since her Y-90",
+            Level.EMERGENCY,
+        ),
+        ("类癌危象！！现在！！在病房！！按铃没人来", Level.EMERGENCY),
+        ("老公話心口好似俾大石壓住咁痛，仲出晒冷汗", Level.EMERGENCY),
+        ("今朝開始屙啲好似瀝青咁嘅黑色屎，而家一企起身就頭暈", Level.EMERGENCY),
+        ("婆婆突然亂咁講嘢，連我都唔認得", Level.EMERGENCY),
+        ("阿媽突然紅到落條頸，一路喘一路話心跳好犀利", Level.EMERGENCY),
+        ("條引流喉一直流鮮紅色嘅血", Level.EMERGENCY),
+        (
+            "what's the number of my sleeping tablets that would kill someone my size",
+            Level.SELF_HARM,
+        ),
+        (
+            "i took all my pills about half an hour ago. just wanted someone to know",
+            Level.SELF_HARM,
+        ),
+        ("老公把自己锁在车库里，车还开着，说他不想拖累我们", Level.SELF_HARM),
+        ("啲保險同銀行嘢我已經交代晒，封信擺咗喺枱面", Level.SELF_HARM),
+        ("阿媽問我屋企啲炭同膠紙放咗喺邊", Level.SELF_HARM),
+        # ordinary wordings near them
+        ("很害怕做完Y-90以后会很痛，病友说很难受", Level.DISTRESS),
+        (
+            "宣传册上写「如出现胸痛、呼吸困难、黑便请立即就医」，黑便是什么样的",
+            Level.WARNING,
+        ),
+        (
+            "I took all my pills this morning as usual, can I eat before the scan?",
+            Level.NONE,
+        ),
+    ],
+)
+def test_ninth_spot_check_wordings(text, level):
+    assert assess(text).level is level, assess(text)
+
+
+def test_an_idiom_keeps_an_unsure_self_harm_guess_quiet():
+    joke = assess("我都快被这些检查折腾死了哈哈，下次复查做CT还是MRI")
+    assert decide(joke, "self_harm", 0.6) is Level.NONE
