@@ -802,3 +802,8 @@ def test_ninth_spot_check_wordings(text, level):
 def test_an_idiom_keeps_an_unsure_self_harm_guess_quiet():
     joke = assess("我都快被这些检查折腾死了哈哈，下次复查做CT还是MRI")
     assert decide(joke, "self_harm", 0.6) is Level.NONE
+
+
+def test_grief_with_a_farewell_is_not_self_harm():
+    grief = assess("爸爸终于解脱了，我们昨天跟他告别，手机一直关机没人打扰")
+    assert not grief.is_alarm
