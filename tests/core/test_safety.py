@@ -807,3 +807,46 @@ def test_an_idiom_keeps_an_unsure_self_harm_guess_quiet():
 def test_grief_with_a_farewell_is_not_self_harm():
     grief = assess("爸爸终于解脱了，我们昨天跟他告别，手机一直关机没人打扰")
     assert not grief.is_alarm
+
+
+@pytest.mark.parametrize(
+    ("text", "level"),
+    [
+        # found by a tenth blind spot-check
+        (
+            "chest feels like an elephant is sitting on it, sweating buckets",
+            Level.EMERGENCY,
+        ),
+        ("婆婆筷子掉了，嘴角一直流口水，跟她说话她只会啊啊啊", Level.EMERGENCY),
+        ("引流管那里一直往外冒血，床单都染红一大片了", Level.EMERGENCY),
+        ("而家成身起晒風癩，好難唞氣", Level.EMERGENCY),
+        (
+            "wrote letters to each of the grandchildren and sorted the will. goodbye",
+            Level.SELF_HARM,
+        ),
+        ("honestly id rather end it myself", Level.SELF_HARM),
+        ("he wants to make it quick with his shotgun", Level.SELF_HARM),
+        ("better off if i just disappeared for good", Level.SELF_HARM),
+        ("is it painful to overdose on morphine? asking for me", Level.SELF_HARM),
+        (
+            "gave my dog to my sister and said goodbye to everyone today",
+            Level.SELF_HARM,
+        ),
+        (
+            "she texted 'dont come looking for me' and isnt answering her phone",
+            Level.SELF_HARM,
+        ),
+        ("车库门关好了，炭也买了，就这样吧", Level.SELF_HARM),
+        ("我真係唔想再生存落去", Level.SELF_HARM),
+        ("拎住把鎅刀對住手腕，好想鎅落去", Level.SELF_HARM),
+        ("同屋企人講咗拜拜，啲嘢都分晒俾佢哋，聽日個覆診唔使等我喇", Level.SELF_HARM),
+        ("啱啱食咗成排安眠藥，唔好救我", Level.SELF_HARM),
+        # ordinary wordings near them, and a past event with 'suddenly'
+        ("去年做活检时血压突然飙升，下次手术前要提醒医生什么", Level.WARNING),
+        ("钱的问题压得我喘不过气，移植要花好多钱", Level.NONE),
+        ("my dog died last year, we said goodbye at the vet", Level.NONE),
+        ("我妈突然晕倒了", Level.EMERGENCY),
+    ],
+)
+def test_tenth_spot_check_wordings(text, level):
+    assert assess(text).level is level, assess(text)
