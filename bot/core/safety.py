@@ -789,11 +789,12 @@ def _is_question(lex: Lexicon, span: _Span, ends_with_mark: bool) -> bool:
     return any(w in chinese for w in lex.question_words)
 
 
-def _signs(lex: Lexicon, norm: str) -> list[str]:
-    """The warning signs (``signs``) a message names, each once."""
+def _signs(lex: Lexicon, clauses: list[_Clause]) -> list[str]:
+    """The warning signs (``signs``) the clauses' sentences name, each once."""
+    sentences = {id(c.sentence): c.sentence for c in clauses}
     found: list[str] = []
-    for sentence, _mark in _sentences(norm):
-        for hit in _find(lex, "signs", _span(sentence, lex)):
+    for sentence in sentences.values():
+        for hit in _find(lex, "signs", sentence):
             if hit.source not in found:
                 found.append(hit.source)
     return found
@@ -1001,7 +1002,7 @@ def assess(text: str | None, lexicon: Lexicon | None = None) -> Assessment:
         )
         verdicts.extend(_read_readings(lex, whole, symptoms or procedure))
 
-    signs = _signs(lex, norm)
+    signs = _signs(lex, clauses)
     if len(signs) >= SIGNS_TOGETHER:
         # Letters written, a watch given away, "I won't need the appointment":
         # each could be nothing, together they are a plan.
