@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from bot import settings
-from bot.content.knowledge import from_content, load_knowledge
+from bot.content.knowledge import knowledge_at
 from bot.content.schema import (
     LANGS,
     ContentError,
@@ -25,7 +25,6 @@ from bot.content.schema import (
     _load_yaml,
     _paragraphs,
     clean,
-    load_content,
 )
 
 COMPARE_FILE = Path("decision") / "compare.yml"
@@ -185,7 +184,7 @@ def load_comparison(data_dir: str | None = None) -> Comparison:
     """
     root = Path(data_dir or settings.DATA_DIR)
     comparison = parse_comparison(_load_yaml(root / COMPARE_FILE))
-    kb = from_content(load_content(root)) if data_dir else load_knowledge()
+    kb = knowledge_at(data_dir)
     topics = {t.id: t for t in kb.topics}
     found = problems(comparison, set(kb.sources), topics)
     if found:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 
 from bot.content.schema import (
     Content,
@@ -68,3 +69,8 @@ def from_content(content: Content) -> Knowledge:
 def load_knowledge() -> Knowledge:
     """The process-wide snapshot of ``data/`` (read once, then cached)."""
     return from_content(load_content())
+
+
+def knowledge_at(data_dir: str | None = None) -> Knowledge:
+    """The snapshot of another ``data_dir`` (tests, checks), else the shared one."""
+    return from_content(load_content(Path(data_dir))) if data_dir else load_knowledge()

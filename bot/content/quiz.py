@@ -16,8 +16,8 @@ from typing import Any
 import yaml
 
 from bot import settings
-from bot.content.knowledge import Knowledge, from_content, load_knowledge
-from bot.content.schema import ContentError, _load_yaml, clean, load_content
+from bot.content.knowledge import Knowledge, knowledge_at
+from bot.content.schema import ContentError, _load_yaml, clean
 
 FILE = Path("decision") / "quiz.yml"
 ITEMS_PER_TOPIC = 3
@@ -151,7 +151,7 @@ def load_quiz(data_dir: str | None = None) -> Quiz:
     """Read and validate the quiz against the knowledge (once per process)."""
     root = Path(data_dir or settings.DATA_DIR)
     quiz = parse_quiz(_load_yaml(root / FILE))
-    kb = from_content(load_content(root)) if data_dir else load_knowledge()
+    kb = knowledge_at(data_dir)
     problems = quiz.validate(kb)
     if problems:
         raise ContentError("; ".join(problems))
