@@ -114,6 +114,7 @@ MARKER_LISTS = (
     "past",
     "past_before",
     "habitual",
+    "resolved",
     "ask",
     "content",
     "urgent",
@@ -641,6 +642,10 @@ class _Clause:
     present: bool  # "now" in this clause or an earlier one of the sentence
     conditional: bool  # "if" in this clause or an earlier one of the sentence
     hits: list[_Hit] = field(default_factory=list)
+    # A later clause says it is over ("医生看过说没事"); ``over_now``: says
+    # so with a "now" of its own ("it's gone now", "现在也没事了").
+    resolved: bool = False
+    over_now: bool = False
 
 
 def _negated(lex: Lexicon, hit: _Hit, clause: _Span) -> bool:
@@ -713,9 +718,11 @@ def _experienced(hit: _Hit, clause: _Span) -> bool:
 def _read_symptom(lex: Lexicon, hit: _Hit, c: _Clause) -> tuple[Level, bool]:
     """A symptom's level in its context: (level, weak). See ``assess``."""
     hypothetical = c.conditional or _has(lex, "hypothetical", c.span)
+    if c.over_now and not hypothetical:
+        return Level.WARNING, False
     if c.present and not hypothetical:
         return Level.EMERGENCY, False
-    if hypothetical or c.marks["past"] or _experienced(hit, c.span):
+    if hypothetical or c.resolved or c.marks["past"] or _experienced(hit, c.span):
         return Level.WARNING, False
     if c.question and hit.tier == "critical" and _past_before(lex, hit, c.span):
         return Level.WARNING, False
@@ -877,7 +884,31 @@ def _clauses(lex: Lexicon, norm: str) -> list[_Clause]:
                 )
                 if h.source not in found and not _negated(lex, h, sentence)
             )
+    _mark_resolved(lex, out)
     return out
+
+
+def _mark_resolved(lex: Lexicon, clauses: list[_Clause]) -> None:
+    """Mark the clauses before one that says the episode is over (``resolved``).
+
+    "had chest pain on saturday, ... it's gone now" and "黑便…医生看过说没事"
+    tell of something that has passed: the symptoms named before it are read
+    as past. A symptom named after it ("没事了，现在又喘不上气") is not. A "now"
+    in or before the symptom's clause still wins ("他现在喘不上气，医生说没事"),
+    unless the later clause says with a "now" of its own that it is over
+    ("上周半夜胸闷…现在也没事了"): that is ``over_now``.
+    """
+    over = [
+        any(not _negated(lex, h, c.span) for h in _find(lex, "resolved", c.span))
+        for c in clauses
+    ]
+    now = [
+        done and _has(lex, "present", c.span)
+        for done, c in zip(over, clauses, strict=True)
+    ]
+    for i, clause in enumerate(clauses):
+        clause.resolved = any(over[i + 1 :])
+        clause.over_now = any(now[i + 1 :])
 
 
 def _read_readings(

@@ -821,9 +821,39 @@ ROUND_10 = [
     ("我妈突然晕倒了", Level.EMERGENCY),
 ]
 
+ROUND_11 = [
+    # found by an eleventh blind spot-check
+    ("穿刺的地方一直在渗血，压了半小时也止不住", Level.EMERGENCY),
+    ("阿媽頭先全身抽筋，而家完全冇反應", Level.EMERGENCY),
+    ("佢嘔咗成盆血", Level.EMERGENCY),
+    (
+        "said goodbye everyone and left the door unlocked for whoever finds me",
+        Level.SELF_HARM,
+    ),
+    ("he gave the cat to his neighbour and said goodbye to all of us", Level.SELF_HARM),
+    ("他说要去卧轨，不想再受罪了", Level.SELF_HARM),
+    ("頭先故意食咗成樽安眠藥", Level.SELF_HARM),
+    ("真係想去賣鹹鴨蛋", Level.SELF_HARM),
+    ("止痛药存了一个多月，应该够了，再见", Level.SELF_HARM),
+    # an episode that is over and was checked is a past event...
+    (
+        "had chest pain last night, the ER did tests, it's gone now. was it the TACE?",
+        Level.WARNING,
+    ),
+    ("上周半夜胸闷去急诊，现在也没事了，会不会是栓塞引起的", Level.WARNING),
+    ("黑便是出血吗？我在吃铁剂，大便黑，医生看过说没事", Level.WARNING),
+    # ...but not when the danger is still there, or comes after it
+    ("he can't breathe now, the GP said it was nothing", Level.EMERGENCY),
+    ("昨天查过说没事，现在又喘不上气了", Level.EMERGENCY),
+    ("我爸现在喘不上气，医生说没事", Level.EMERGENCY),
+    ("he can't breathe, his scans came back normal last month", Level.EMERGENCY),
+    ("谢谢你们一直以来的帮忙，再见", Level.NONE),
+]
+
 
 @pytest.mark.parametrize(
-    ("text", "level"), SPOT_CHECK + ROUND_6 + ROUND_7 + ROUND_8 + ROUND_9 + ROUND_10
+    ("text", "level"),
+    SPOT_CHECK + ROUND_6 + ROUND_7 + ROUND_8 + ROUND_9 + ROUND_10 + ROUND_11,
 )
 def test_spot_check_wordings(text, level):
     assert assess(text).level is level, assess(text)
