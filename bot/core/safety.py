@@ -115,6 +115,7 @@ MARKER_LISTS = (
     "past_before",
     "habitual",
     "resolved",
+    "now",
     "ask",
     "content",
     "urgent",
@@ -652,6 +653,10 @@ def _negated(lex: Lexicon, hit: _Hit, clause: _Span) -> bool:
     """Whether a negation stands just before the phrase ("no chest pain")."""
     if hit.lang == "zh":
         before = re.sub(r"[太很怎么有再并]$", "", clause.text[: hit.start])
+        if before.endswith(
+            "是不是"
+        ):  # a question ("我是不是自己结束比较好"), not "not"
+            return False
         return any(before.endswith(n.source) for n in lex.zh["negation"])
     negations = {p.source for p in lex.en["negation"] if len(p.slots) == 1}
     fillers = lex.en_words["negation_fillers"]
@@ -893,22 +898,21 @@ def _mark_resolved(lex: Lexicon, clauses: list[_Clause]) -> None:
 
     "had chest pain on saturday, ... it's gone now" and "黑便…医生看过说没事"
     tell of something that has passed: the symptoms named before it are read
-    as past. A symptom named after it ("没事了，现在又喘不上气") is not. A "now"
-    in or before the symptom's clause still wins ("他现在喘不上气，医生说没事"),
-    unless the later clause says with a "now" of its own that it is over
-    ("上周半夜胸闷…现在也没事了"): that is ``over_now``.
+    as past. A symptom named after it ("没事了，现在又喘不上气") is not. A
+    present word in or before the symptom's clause still wins ("他现在喘不上气，
+    医生说没事", "flushing right now, yesterday it went away"), unless the later
+    clause says with a "now" of its own (``now``) that it is over and the
+    symptom's clause has none ("上周半夜胸闷…现在也没事了"): that is ``over_now``.
     """
     over = [
         any(not _negated(lex, h, c.span) for h in _find(lex, "resolved", c.span))
         for c in clauses
     ]
-    now = [
-        done and _has(lex, "present", c.span)
-        for done, c in zip(over, clauses, strict=True)
-    ]
+    now = [_has(lex, "now", c.span) for c in clauses]
+    over_now = [done and said for done, said in zip(over, now, strict=True)]
     for i, clause in enumerate(clauses):
         clause.resolved = any(over[i + 1 :])
-        clause.over_now = any(now[i + 1 :])
+        clause.over_now = any(over_now[i + 1 :]) and not now[i]
 
 
 def _read_readings(

@@ -850,10 +850,39 @@ ROUND_11 = [
     ("谢谢你们一直以来的帮忙，再见", Level.NONE),
 ]
 
+ROUND_12 = [
+    # found by a twelfth blind spot-check
+    ("爸爸喘到说不出一句完整的话，嘴唇发黑", Level.EMERGENCY),
+    (
+        "my kids would be better off if i took all my pills and didnt wake up",
+        Level.SELF_HARM,
+    ),
+    (
+        "not planning on being around after the scan, ive made up my mind",
+        Level.SELF_HARM,
+    ),
+    ("looked up how many sleeping tablets it takes. not for pain", Level.SELF_HARM),
+    ("i keep thinking about ending it every night", Level.SELF_HARM),
+    ("这次结果不好我就不打算回来了，药都攒着呢", Level.SELF_HARM),
+    ("家里的事都交代好了，狗也托付给邻居了，不会再去医院了", Level.SELF_HARM),
+    ("佢坐喺窗口度，話如果佢跳落去叫我唔好喊", Level.SELF_HARM),
+    ("我是不是自己结束比较好，家里就不用再花钱了", Level.SELF_HARM),
+    # ordinary wordings near them
+    (
+        "had wheezing a few months back after a cold, can carcinoid cause it?",
+        Level.WARNING,
+    ),
+    ("he fainted once in the summer heat, does that rule out ablation?", Level.WARNING),
+    ("这个病烧钱烧到我快破产了，Y90要多少钱", Level.NONE),
+    ("would I be better off if I had surgery first?", Level.NONE),
+    ("自己结束治疗可以吗", Level.NONE),
+    ("she is flushing and wheezing right now, last time it went away", Level.EMERGENCY),
+]
+
 
 @pytest.mark.parametrize(
     ("text", "level"),
-    SPOT_CHECK + ROUND_6 + ROUND_7 + ROUND_8 + ROUND_9 + ROUND_10 + ROUND_11,
+    SPOT_CHECK + ROUND_6 + ROUND_7 + ROUND_8 + ROUND_9 + ROUND_10 + ROUND_11 + ROUND_12,
 )
 def test_spot_check_wordings(text, level):
     assert assess(text).level is level, assess(text)
