@@ -731,10 +731,14 @@ def _read_symptom(lex: Lexicon, hit: _Hit, c: _Clause) -> tuple[Level, bool]:
         return Level.WARNING, False
     if c.question and hit.tier == "critical" and _past_before(lex, hit, c.span):
         return Level.WARNING, False
-    if c.marks["habitual"]:
-        return Level.WARNING, False
     clause_subject = _has(lex, "subject", c.span)
-    if _going_on(lex, hit, c.span, clause_subject or c.marks["subject"]):
+    going_on = _going_on(lex, hit, c.span, clause_subject or c.marks["subject"])
+    # "after eating" is habitual ("I flush after eating"), but not when an
+    # airway sign is going on ("her tongue is huge and she's wheezing after
+    # eating prawns").
+    if c.marks["habitual"] and not (going_on and hit.tier == "critical"):
+        return Level.WARNING, False
+    if going_on:
         return Level.EMERGENCY, False
     if hit.tier != "critical" and c.marks["content"]:
         return Level.WARNING, False

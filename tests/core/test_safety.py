@@ -879,10 +879,42 @@ ROUND_12 = [
     ("she is flushing and wheezing right now, last time it went away", Level.EMERGENCY),
 ]
 
+ROUND_13 = [
+    # found by a thirteenth blind spot-check
+    ("his lips are huge and he's wheezing after eating peanuts", Level.EMERGENCY),
+    ("my lips swell after eating sometimes", Level.WARNING),
+    ("爷爷怎么叫都没反应，呼吸很弱", Level.EMERGENCY),
+    ("阿嬤怎麼叫都不醒", Level.EMERGENCY),
+    ("阿爸嘴唇變晒紫色，叫佢都唔識應", Level.EMERGENCY),
+    ("食完花生條脷大咗，喉嚨好似塞住", Level.EMERGENCY),
+    ("老公突然話睇唔清嘢，而家講唔到嘢", Level.EMERGENCY),
+    (
+        "tomorrow I am going to swallow everything in the medicine cabinet",
+        Level.SELF_HARM,
+    ),
+    ("i wont be around by then, ive decided to end things myself", Level.SELF_HARM),
+    ("he says it will be by his own hand... by my own hand, soon", Level.SELF_HARM),
+    ("炭都已经买好了，等他们出门就在车里烧", Level.SELF_HARM),
+    # ordinary wordings near them
+    ("腹泻多严重要去看医生", Level.WARNING),
+    (
+        "dad's home from his ablation and hes doing fine, any soft food ideas?",
+        Level.NONE,
+    ),
+]
+
 
 @pytest.mark.parametrize(
     ("text", "level"),
-    SPOT_CHECK + ROUND_6 + ROUND_7 + ROUND_8 + ROUND_9 + ROUND_10 + ROUND_11 + ROUND_12,
+    SPOT_CHECK
+    + ROUND_6
+    + ROUND_7
+    + ROUND_8
+    + ROUND_9
+    + ROUND_10
+    + ROUND_11
+    + ROUND_12
+    + ROUND_13,
 )
 def test_spot_check_wordings(text, level):
     assert assess(text).level is level, assess(text)
