@@ -653,9 +653,8 @@ def _negated(lex: Lexicon, hit: _Hit, clause: _Span) -> bool:
     """Whether a negation stands just before the phrase ("no chest pain")."""
     if hit.lang == "zh":
         before = re.sub(r"[太很怎么有再并]$", "", clause.text[: hit.start])
-        if before.endswith(
-            "是不是"
-        ):  # a question ("我是不是自己结束比较好"), not "not"
+        # 是不是 asks ("我是不是自己结束比较好"); it is not "not".
+        if before.endswith("是不是"):
             return False
         return any(before.endswith(n.source) for n in lex.zh["negation"])
     negations = {p.source for p in lex.en["negation"] if len(p.slots) == 1}
@@ -900,14 +899,19 @@ def _clauses(lex: Lexicon, norm: str) -> list[_Clause]:
 def _mark_resolved(lex: Lexicon, clauses: list[_Clause]) -> None:
     """Mark the clauses before one that says the episode is over (``resolved``).
 
-    "had chest pain on saturday, ... it's gone now" and "黑便…医生看过说没事"
-    tell of something that has passed: the symptoms named before it are read
-    as past. A symptom named after it ("没事了，现在又喘不上气") is not. A
-    present word in or before the symptom's clause still wins ("他现在喘不上气，
-    医生说没事", "flushing right now, yesterday it went away"), unless the later
-    clause says with a "now" of its own (``now``) that it is over and the
-    symptom's clause has none ("上周半夜胸闷…现在也没事了"): that is ``over_now``.
+    "had chest pain on saturday, ... it's gone now. could it be the Y90?" and
+    "黑便一定是出血吗？…医生看过说没事" tell of something that has passed: the
+    symptoms named before it are read as past. Only in a message that asks
+    something and asks for no help ("怎么办", "help"): "他在吐血，医生却说没事"
+    stays an emergency. A symptom named after it ("没事了，现在又喘不上气") is
+    not marked. A present word in or before the symptom's clause still wins
+    ("flushing right now, last time it went away"), unless the later clause
+    says with a "now" of its own (``now``) that it is over and the symptom's
+    clause has none ("上周半夜胸闷…现在也没事了"): that is ``over_now``.
     """
+    asks = any(c.question for c in clauses)
+    if not asks or any(c.marks["urgent"] for c in clauses):
+        return
     over = [
         any(not _negated(lex, h, c.span) for h in _find(lex, "resolved", c.span))
         for c in clauses

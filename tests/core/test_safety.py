@@ -847,6 +847,11 @@ ROUND_11 = [
     ("昨天查过说没事，现在又喘不上气了", Level.EMERGENCY),
     ("我爸现在喘不上气，医生说没事", Level.EMERGENCY),
     ("he can't breathe, his scans came back normal last month", Level.EMERGENCY),
+    ("she collapsed, her husband went away to get help", Level.EMERGENCY),
+    ("he is bleeding heavily, the nurse has gone now", Level.EMERGENCY),
+    ("he collapsed, will he be ok now?", Level.EMERGENCY),
+    ("他在吐血，医生却说没事", Level.EMERGENCY),
+    ("他在吐血，医生却说没事，怎么办？", Level.EMERGENCY),
     ("谢谢你们一直以来的帮忙，再见", Level.NONE),
 ]
 
