@@ -908,6 +908,27 @@ ROUND_13 = [
     ),
 ]
 
+ROUND_14 = [
+    # found by a fourteenth blind spot-check
+    (
+        "she asked what dose would be fatal and has been stockpiling pills",
+        Level.SELF_HARM,
+    ),
+    ("want to cut my self tonight, the blade is right here", Level.SELF_HARM),
+    ("he is standing on the bridge railing right now", Level.SELF_HARM),
+    ("how much morphine would kill me, I want it to be quick", Level.SELF_HARM),
+    ("is 40 of my sleeping pills enough to not wake up", Level.SELF_HARM),
+    ("再吞一盒止痛药是不是就能快点结束，我想快点走", Level.SELF_HARM),
+    ("我消失了大家都轻松，在查哪座楼最高", Level.SELF_HARM),
+    ("佢企咗喺天台欄杆外面", Level.SELF_HARM),
+    ("炭买好了，窗户都封起来了", Level.SELF_HARM),
+    ("替我跟爸爸说对不起，我把安眠药全部吞下去了", Level.SELF_HARM),
+    # ordinary wordings near them
+    ("我把今天的药全部吃了", Level.NONE),
+    ("點解係我，我先四十歲，心好唔舒服", Level.NONE),
+    ("I sat on the balcony in the sun this morning", Level.NONE),
+]
+
 
 @pytest.mark.parametrize(
     ("text", "level"),
@@ -919,7 +940,8 @@ ROUND_13 = [
     + ROUND_10
     + ROUND_11
     + ROUND_12
-    + ROUND_13,
+    + ROUND_13
+    + ROUND_14,
 )
 def test_spot_check_wordings(text, level):
     assert assess(text).level is level, assess(text)
