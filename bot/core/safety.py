@@ -21,6 +21,11 @@ phrase lists per language, reading limits, crisis lines); this module only
 says how a match is read: is the symptom happening now, asked about, past,
 long-standing, denied?
 
+A learned scorer (``bot.core.safety_model``, trained on the messages of the
+blind spot-checks) reads the whole message as well: when its emergency or
+self-harm score reaches its threshold (``learned`` in ``data/safety.yml``),
+``assess`` raises the level to that alarm, for wordings no list holds yet.
+
 The rule net runs beside the trained intents (``report_emergency``,
 ``self_harm``, ``distress``). ``decide`` combines the two: a rule-net alarm
 stands, a confident NLU guess adds one, and a confident, specific content
@@ -32,7 +37,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import Enum
 from functools import lru_cache
 from pathlib import Path
@@ -43,6 +48,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
 from bot import settings
+from bot.core import safety_model
 from bot.core.script import to_simplified
 
 
@@ -74,7 +80,11 @@ class Assessment:
     says whether the message asks something. ``ordinary`` says the net found
     an ordinary use of a word of death or self-harm (``idioms``: "this
     octreotide is killing my appetite", "累死了"): an unsure guess of the NLU
-    does not overrule it.
+    does not overrule it. ``checked`` names the alarms whose phrases the net
+    found and read as not holding: a symptom denied ("no chest pain"), a
+    reading within its limits ("bp 120/80"), a phrase used in an ordinary way
+    ("jump the queue", "killing my appetite"). ``learned`` says the level was
+    raised by the learned scorer, not by a phrase.
     """
 
     level: Level
@@ -82,6 +92,8 @@ class Assessment:
     weak: bool = False
     question: bool = False
     ordinary: bool = False
+    checked: frozenset[str] = frozenset()
+    learned: bool = False
 
     @property
     def is_emergency(self) -> bool:
@@ -174,6 +186,7 @@ class Lexicon:
     crisis_lines: dict[str, tuple[str, ...]]
     question_ends: tuple[str, ...]
     question_words: tuple[str, ...]
+    learned: dict[str, float]
     _near: dict[str, dict[str, float]] = field(default_factory=dict, compare=False)
 
 
@@ -264,6 +277,7 @@ def load_lexicon(path: str | None = None) -> Lexicon:
         },
         question_ends=tuple(zh.get("question_ends") or ()),
         question_words=tuple(zh.get("question_words") or ()),
+        learned={str(k): float(v) for k, v in (raw.get("learned") or {}).items()},
     )
 
 
@@ -647,6 +661,10 @@ class _Clause:
     # so with a "now" of its own ("it's gone now", "现在也没事了").
     resolved: bool = False
     over_now: bool = False
+    # The alarms whose phrases were found here and read as not holding: a
+    # symptom denied ("no chest pain") or any phrase an exclusion, an idiom or
+    # a longer phrase of another list cancels ("jump the queue", "不想死").
+    cleared: set[str] = field(default_factory=set)
 
 
 def _negated(lex: Lexicon, hit: _Hit, clause: _Span) -> bool:
@@ -777,6 +795,15 @@ def _read_distress(lex: Lexicon, hit: _Hit, c: _Clause, any_question: bool) -> L
     return Level.NONE
 
 
+def _alarm_of(hit: _Hit) -> str | None:
+    """The alarm a phrase of this list would raise (``None``: distress)."""
+    if hit.kind in ("self_harm", "overdose"):
+        return "self_harm"
+    if hit.kind in ("critical", "crisis") or hit.kind.startswith("minor:"):
+        return "emergency"
+    return None
+
+
 def _resolve(hits: list[_Hit], excluded: list[_Hit]) -> list[_Hit]:
     """Drop hits an exclusion covers, then the shorter of overlapping lists."""
     kept = [
@@ -860,20 +887,26 @@ def _clauses(lex: Lexicon, norm: str) -> list[_Clause]:
             if _CJK.search(span.text):
                 for group, phrases in lex.zh_minor.items():
                     hits += _zh_hits("minor:" + group, phrases, span.text)
+            before = hits
             hits = _resolve(
                 hits,
                 _find(lex, "exclude", span, EXCLUDE_GAP)
                 + _find(lex, "idioms", span, EXCLUDE_GAP),
             )
+            cleared = {_alarm_of(h) for h in before if h not in hits}
             kept = []
             for hit in hits:
                 if not _negated(lex, hit, span):
                     kept.append(hit)
-                elif hit.kind == "self_harm":  # "I don't want to kill myself"
+                    continue
+                cleared.add(_alarm_of(hit))
+                if hit.kind == "self_harm":  # "I don't want to kill myself"
                     kept.append(_Hit("negated_self_harm", hit.source, hit.lang, 0, 0))
-            out.append(
-                _Clause(span, sentence, question, marks, present, conditional, kept)
+            clause = _Clause(
+                span, sentence, question, marks, present, conditional, kept
             )
+            clause.cleared = {alarm for alarm in cleared if alarm}
+            out.append(clause)
         if len(out) > first:
             # Self-harm said across a comma ("这样就能早点走，不用再受罪"): the
             # phrases found only in the whole sentence count in its first clause.
@@ -883,13 +916,16 @@ def _clauses(lex: Lexicon, norm: str) -> list[_Clause]:
                 for kind in ("self_harm", "overdose")
                 for h in _find(lex, kind, sentence, SYMPTOM_GAP)
             ]
+            kept = _resolve(
+                whole,
+                _find(lex, "exclude", sentence, EXCLUDE_GAP)
+                + _find(lex, "idioms", sentence, EXCLUDE_GAP),
+            )
+            if len(kept) < len(whole):
+                out[first].cleared.add("self_harm")
             out[first].hits.extend(
                 h
-                for h in _resolve(
-                    whole,
-                    _find(lex, "exclude", sentence, EXCLUDE_GAP)
-                    + _find(lex, "idioms", sentence, EXCLUDE_GAP),
-                )
+                for h in kept
                 if h.source not in found and not _negated(lex, h, sentence)
             )
     _mark_resolved(lex, out)
@@ -960,6 +996,16 @@ def _read_readings(
 
 def assess(text: str | None, lexicon: Lexicon | None = None) -> Assessment:
     """Sort a message into one of the five levels (see the module docstring).
+
+    The rule net reads it first (``assess_rules``); then the learned scorer
+    may raise the level to an alarm (``_learned``).
+    """
+    lex = lexicon or load_lexicon()
+    return _learned(text, lex, assess_rules(text, lex))
+
+
+def assess_rules(text: str | None, lexicon: Lexicon | None = None) -> Assessment:
+    """The rule net's reading of a message (see the module docstring).
 
     The message is normalised (width, case, Traditional to Simplified) and cut
     into sentences and clauses; every phrase of ``data/safety.yml`` found is
@@ -1051,15 +1097,78 @@ def assess(text: str | None, lexicon: Lexicon | None = None) -> Assessment:
         # each could be nothing, together they are a plan.
         verdicts.append((Level.SELF_HARM, " + ".join(signs), False))
     found = [v for v in verdicts if v[0] is not Level.NONE]
+    checked = {alarm for c in clauses for alarm in c.cleared}
+    if any(any(readings(c.span.text, lex).values()) for c in clauses):
+        checked.add("emergency")
+    if any(_has(lex, "idioms", c.span) for c in clauses):
+        checked.add("self_harm")
     if not found:
         ordinary = any(_has(lex, "idioms", c.span) for c in clauses)
-        return Assessment(Level.NONE, question=any_question, ordinary=ordinary)
+        return Assessment(
+            Level.NONE,
+            question=any_question,
+            ordinary=ordinary,
+            checked=frozenset(checked),
+        )
     level = max((v[0] for v in found), key=lambda lv: lv.rank)
     weak = level is Level.EMERGENCY and all(
         v[2] for v in found if v[0] is Level.EMERGENCY
     )
     matched = tuple(dict.fromkeys(v[1] for v in found))
-    return Assessment(level, matched, weak=weak, question=any_question)
+    return Assessment(
+        level, matched, weak=weak, question=any_question, checked=frozenset(checked)
+    )
+
+
+def _learned(text: str | None, lex: Lexicon, found: Assessment) -> Assessment:
+    """Add the alarm the learned scorer is sure of where the rule net found none.
+
+    The scorer reads words, not time, negation or idiom; the rule net reads
+    all three. So the scorer raises an alarm whose score reaches its threshold
+    (``learned`` in ``data/safety.yml``, chosen on messages it had not seen:
+    ``safety_model.cross_check``) only where the rule net has no reading of
+    its own for that alarm (nothing ``checked``: not "no chest pain", "bp
+    120/80", "jump the queue"):
+
+    * self-harm, over a message read as ordinary (``NONE``) or as a question
+      about a symptom (``WARNING``); not over distress, where the rule net
+      heard fear or not coping ("I'm so scared") and whose reply already
+      points to the care team;
+    * an emergency, over a message in which the rule net found no symptom at
+      all (``NONE``), or to make a ``weak`` emergency firm.
+
+    It never turns one alarm into the other: the rule net knows "my mum won't
+    wake up" is an emergency, not self-harm.
+    """
+    if not text or not text.strip() or not lex.learned:
+        return found
+    if found.level in (Level.NONE, Level.WARNING):
+        wanted = {"self_harm"} if found.level is Level.WARNING else CLASS_ALARMS
+    elif found.is_emergency and found.weak:
+        wanted = {"emergency"}
+    else:
+        return found
+    thresholds = {
+        alarm: lex.learned[alarm]
+        for alarm in wanted - found.checked
+        if alarm in lex.learned
+    }
+    if not thresholds:
+        return found
+    raised = safety_model.alarm(safety_model.scorer().scores(text), thresholds)
+    if raised is None:
+        return found
+    return replace(
+        found,
+        level=Level(raised),
+        matched=(*found.matched, f"learned:{raised}"),
+        weak=False,
+        learned=True,
+    )
+
+
+# The alarms the learned scorer can raise.
+CLASS_ALARMS = frozenset({"self_harm", "emergency"})
 
 
 # --------------------------------------------------------------------------

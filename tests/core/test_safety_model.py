@@ -1,0 +1,196 @@
+"""The learned scorer: what it learns from, how it is measured, how it joins rules."""
+
+import pytest
+import yaml
+
+from bot import settings
+from bot.core import safety_model
+from bot.core.safety import Level, assess, assess_rules, load_lexicon, normalise
+from bot.core.safety_model import (
+    CLASSES,
+    Example,
+    alarm,
+    cross_check,
+    nlu_examples,
+    spot_check_examples,
+    train,
+    written_examples,
+)
+
+TOY = [
+    *(
+        Example(t, "self_harm", 1)
+        for t in ["i want to end my life", "no reason to live"]
+    ),
+    *(
+        Example(t, "self_harm", 2)
+        for t in ["i want to end it all", "no reason to go on"]
+    ),
+    *(Example(t, "emergency", 1) for t in ["he collapsed now", "she is not breathing"]),
+    *(
+        Example(t, "emergency", 2)
+        for t in ["he collapsed on the floor", "not breathing"]
+    ),
+    *(Example(t, "none", 1) for t in ["what is ablation", "how long is recovery"]),
+    *(Example(t, "none", 2) for t in ["what is TACE", "how long is the wait"]),
+]
+
+
+def test_the_spot_check_examples_are_labelled_and_numbered_by_round():
+    examples = spot_check_examples()
+    assert len(examples) > 2000
+    assert {e.label for e in examples} == set(CLASSES)
+    assert all(e.round > 0 and e.text.strip() for e in examples)
+    # Every round keeps its ordinary messages: they teach what is not an alarm.
+    for r in {e.round for e in examples}:
+        assert any(e.label == "none" and e.round == r for e in examples), r
+
+
+def test_the_written_examples_are_mostly_hard_negatives():
+    written = written_examples()
+    assert len(written) > 500
+    assert all(e.round == 0 for e in written)
+    labels = [e.label for e in written]
+    assert labels.count("none") > labels.count("self_harm") > 0
+
+
+def test_nlu_examples_take_the_class_of_their_intent(tmp_path):
+    (tmp_path / "a.yml").write_text(
+        yaml.safe_dump(
+            {
+                "nlu": [
+                    {"intent": "self_harm", "examples": "- i want to die\n"},
+                    {"intent": "report_emergency", "examples": "- he collapsed\n"},
+                    {
+                        "intent": "ask/ablation__risks",
+                        "examples": "- is [RFA](t) safe\n",
+                    },
+                    {"synonym": "rfa", "examples": "- RFA\n"},
+                ]
+            }
+        ),
+        "utf-8",
+    )
+    assert nlu_examples(tmp_path) == [
+        Example("i want to die", "self_harm"),
+        Example("he collapsed", "emergency"),
+        Example("is RFA safe", "none"),
+    ]
+
+
+def test_a_trained_scorer_gives_a_probability_per_class():
+    scorer = train(TOY, str.lower)
+    scores = scorer.scores("I want to end my life")
+    assert set(scores) == set(CLASSES)
+    assert sum(scores.values()) == pytest.approx(1.0)
+    assert max(scores, key=scores.get) == "self_harm"
+    ordinary = scorer.scores("what is the recovery")
+    assert max(ordinary, key=ordinary.get) == "none"
+    assert scorer.score_all(["a", "b"])[1] == scorer.scores("b")
+
+
+def test_alarm_needs_the_threshold_and_puts_self_harm_first():
+    scores = {"self_harm": 0.6, "emergency": 0.8, "none": 0.1}
+    assert alarm(scores, {"self_harm": 0.55, "emergency": 0.7}) == "self_harm"
+    assert alarm(scores, {"self_harm": 0.65, "emergency": 0.7}) == "emergency"
+    assert alarm(scores, {"self_harm": 0.65, "emergency": 0.9}) is None
+    assert alarm(scores, {}) is None
+
+
+def test_cross_check_scores_each_round_with_it_left_out():
+    rows = cross_check(TOY, [], str.lower, {"self_harm": 0.4, "emergency": 0.4})
+    assert [r.round for r in rows] == [1, 2]
+    for row in rows:
+        assert row.caught["self_harm"][1] == 2 and row.caught["emergency"][1] == 2
+        assert row.false_alarms[1] == 2
+    assert (
+        cross_check(TOY, [], str.lower, {}, rounds=[2])[0].caught["self_harm"][0] == 0
+    )
+
+
+def test_the_scorer_generalises_to_the_latest_round_it_has_not_seen():
+    """Trained without the latest spot-check round, it is scored on that round.
+
+    Alone (no rule net), it must catch most of its emergencies and self-harm
+    and alarm on at most 3% of its ordinary messages.
+    """
+    examples = spot_check_examples()
+    latest = max(e.round for e in examples)
+    extra = [*written_examples(), *nlu_examples()]
+    (row,) = cross_check(
+        examples, extra, normalise, load_lexicon().learned, rounds=[latest]
+    )
+    for label in ("emergency", "self_harm"):
+        caught, total = row.caught[label]
+        assert total and caught / total >= 0.85, (label, row)
+    alarms, ordinary = row.false_alarms
+    assert ordinary and alarms / ordinary <= 0.03, row
+
+
+def test_the_learned_scorer_adds_an_alarm_the_phrases_miss(monkeypatch):
+    text = "the plan is set for friday night"
+    assert assess_rules(text).level is Level.NONE
+
+    class Sure:
+        def scores(self, _text):
+            return {"self_harm": 0.97, "emergency": 0.01, "none": 0.02}
+
+    monkeypatch.setattr(safety_model, "scorer", lambda: Sure())
+    found = assess(text)
+    assert found.level is Level.SELF_HARM and found.learned
+    assert "learned:self_harm" in found.matched
+
+
+@pytest.mark.parametrize(
+    ("text", "level"),
+    [
+        ("I have no chest pain and I'm not flushing", Level.NONE),  # denied
+        ("my blood pressure is 120/80 after TACE", Level.NONE),  # a reading in limits
+        ("my mum won't wake up", Level.EMERGENCY),  # an alarm is not swapped
+        ("I'm so scared of the operation", Level.DISTRESS),  # distress stands
+        ("last year I had a crisis during surgery", Level.WARNING),  # read as past
+    ],
+)
+def test_the_learned_scorer_does_not_overrule_what_the_rules_read(
+    monkeypatch, text, level
+):
+    class Alarmed:
+        def scores(self, _text):
+            return {"self_harm": 0.0, "emergency": 0.99, "none": 0.01}
+
+    monkeypatch.setattr(safety_model, "scorer", lambda: Alarmed())
+    assert assess(text).level is level
+
+
+def test_over_a_question_about_a_symptom_only_self_harm_is_added(monkeypatch):
+    text = "what is flushing?"
+    assert assess_rules(text).level is Level.WARNING
+
+    class Both:
+        def __init__(self, label):
+            self.label = label
+
+        def scores(self, _text):
+            return {"self_harm": 0.0, "emergency": 0.0, "none": 0.0, self.label: 0.99}
+
+    monkeypatch.setattr(safety_model, "scorer", lambda: Both("emergency"))
+    assert assess(text).level is Level.WARNING
+    monkeypatch.setattr(safety_model, "scorer", lambda: Both("self_harm"))
+    assert assess(text).level is Level.SELF_HARM
+
+
+def test_without_thresholds_the_scorer_is_off(tmp_path, monkeypatch):
+    raw = yaml.safe_load((settings.DATA_DIR / "safety.yml").read_text("utf-8"))
+    del raw["learned"]
+    path = tmp_path / "safety.yml"
+    path.write_text(yaml.safe_dump(raw, allow_unicode=True), "utf-8")
+    lex = load_lexicon(str(path))
+    assert lex.learned == {}
+
+    class Alarmed:
+        def scores(self, _text):
+            return {"self_harm": 0.99, "emergency": 0.99, "none": 0.0}
+
+    monkeypatch.setattr(safety_model, "scorer", lambda: Alarmed())
+    assert assess("the plan is set for friday night", lex).level is Level.NONE
+    assert assess("the plan is set for friday night").level is Level.SELF_HARM
