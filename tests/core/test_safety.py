@@ -959,6 +959,51 @@ ROUND_16 = [
     ),
 ]
 
+ROUND_18 = [
+    # found by blind spot-checks 17 and 18
+    (
+        "mother in law just started fitting in the recovery bay after her liver op "
+        "and nobody is here",
+        Level.EMERGENCY,
+    ),
+    ("肚瀉咗廿幾次 依家頭暈 啱啱喺廁所暈咗一次", Level.EMERGENCY),
+    (
+        "honestly lah sometimes I think better I just jump from my flat, save my "
+        "family all the money for this treatment",
+        Level.SELF_HARM,
+    ),
+    (
+        "My father told me on the phone tonight that he has a rope in the garage and "
+        "that he's made his peace. I'm overseas and I don't know what to do",
+        Level.SELF_HARM,
+    ),
+    (
+        "本人已將遺囑及帳戶資料整理妥當，並向親友一一道別，下週之回診應不必再安排",
+        Level.SELF_HARM,
+    ),
+    (
+        "照顧阿媽三年，佢走咗之後我都唔知點解要生存，我試過喺海邊企咗成晚，諗住行落去",
+        Level.SELF_HARM,
+    ),
+    ("最近一直在查哪種方法死得比較不痛苦", Level.SELF_HARM),
+    # ordinary wordings near them
+    (
+        "after my ablation in march i had some bleeding from the puncture site that "
+        "stopped on its own, should i mention it before the next one",
+        Level.WARNING,
+    ),
+    ("吃辣的就脸红 这个跟神经内分泌瘤有关系吗 已经好几个月了", Level.WARNING),
+    ("我爸天天嚷着要吃火锅，说不吃就活不下去了哈哈，术后可以吃吗", Level.NONE),
+    (
+        "阿嬤之前看電視說類癌危象很危險，那是什麼樣子啊？會抽筋還是會昏倒",
+        Level.WARNING,
+    ),
+    ("醫院停車場泊車泊到想死，有冇其他交通建議", Level.NONE),
+    ("I'm not fitting in at the support group", Level.NONE),
+    ("我爸吃了药就昏倒了", Level.EMERGENCY),
+    ("喺屋企照顧阿爸幾個月，攰到癲，有冇暫托或者喘息服務可以幫吓", Level.NONE),
+]
+
 
 @pytest.mark.parametrize(
     ("text", "level"),
@@ -972,13 +1017,14 @@ ROUND_16 = [
     + ROUND_12
     + ROUND_13
     + ROUND_14
-    + ROUND_16,
+    + ROUND_16
+    + ROUND_18,
 )
 def test_spot_check_wordings(text, level):
     assert assess(text).level is level, assess(text)
 
 
-@pytest.mark.parametrize(("text", "level"), ROUND_16)
+@pytest.mark.parametrize(("text", "level"), ROUND_16 + ROUND_18)
 def test_the_rule_net_alone_reads_the_latest_wordings(text, level):
     # The fixes are phrases, not left to the learned scorer.
     assert assess_rules(text).level is level, assess_rules(text)
