@@ -28,7 +28,7 @@ MO := translations/zh/LC_MESSAGES/messages.mo
 TRAIN_INPUTS = config.yml domain.yml bot/server/tokenizer.py bot/server/sections.py $(shell find data/nlu data/rules data/stories -name '*.yml' 2>/dev/null | sort)
 
 .PHONY: help setup lock run test lint validate train db nlu i18n-extract i18n-update actions shell eval content-check report purge cv stress bench \
-        safety-check i18n-compile test-unit test-core web browser scale-deps test-scale clean FORCE
+        safety-check safety-cross-check i18n-compile test-unit test-core web browser scale-deps test-scale clean FORCE
 
 help: ## list the targets
 	@grep -E '^[a-z0-9-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | expand -t 16
@@ -141,6 +141,9 @@ content-check: setup $(MO) ## readability, figures, translations and citations o
 
 safety-check: setup ## safety bank: emergency and self-harm recall, false alarms, per language
 	$(PYTHON) -m bot.tools.safety_check
+
+safety-cross-check: setup ## the safety net's learned scorer, each blind round left out of training in turn
+	$(PYTHON) -m bot.tools.safety_check --cross-check
 
 eval: setup $(MO) db $(MODEL) ## dev and frozen test sets through the bot, per group; fails below tests/eval_floors.yml
 	$(PYTHON) -m bot eval $(if $(URL),--url $(URL))

@@ -13,11 +13,14 @@ from rasa_sdk.events import ActionExecuted, EventType, SessionStarted, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from bot.content.knowledge import load_knowledge
+from bot.core import safety_model
 from bot.core.dialogue import REPLY_DATA, Outcome, Turn, respond, session_start
 from bot.core.understanding import ranking_from_parse
 from bot.records import store as records
 
 logger = logging.getLogger(__name__)
+# The safety net's learned scorer trains in the background as the server starts.
+safety_model.warm()
 
 CARRIED_SLOTS = ("language", "topic", "section")
 

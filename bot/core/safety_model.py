@@ -22,15 +22,16 @@ Not from the safety test bank (``tests/safety/bank.yml``): that stays held
 out, to measure the whole net. ``assess`` raises its level when a score
 reaches its threshold (``learned`` in ``data/safety.yml``); ``cross_check``
 measures the scorer on each spot-check round with that round left out of
-training. Training takes a few seconds, once per process (``scorer``).
+training. Training takes a few seconds, once per process (``scorer``; the
+action server and the channels start it at start-up, ``warm``).
 """
 
 from __future__ import annotations
 
 import re
+import threading
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -146,13 +147,29 @@ def train(
     return Scorer(pipeline)
 
 
-@lru_cache(maxsize=1)
-def scorer() -> Scorer:
-    """The scorer trained on the spot-checks and the NLU examples (once per process)."""
-    from bot.core.safety import normalise
+_LOCK = threading.Lock()
+_TRAINED: list[Scorer] = []
 
-    examples = [*spot_check_examples(), *written_examples(), *nlu_examples()]
-    return train(examples, normalise)
+
+def scorer() -> Scorer:
+    """The scorer trained on the examples, once per process (thread-safe).
+
+    The first call trains it (a few seconds); ``warm`` does that at start-up.
+    """
+    with _LOCK:
+        if not _TRAINED:
+            from bot.core.safety import normalise
+
+            examples = [*spot_check_examples(), *written_examples(), *nlu_examples()]
+            _TRAINED.append(train(examples, normalise))
+        return _TRAINED[0]
+
+
+def warm() -> threading.Thread:
+    """Train the scorer in the background, so that no message waits for it."""
+    thread = threading.Thread(target=scorer, name="safety-scorer", daemon=True)
+    thread.start()
+    return thread
 
 
 def alarm(scores: Mapping[str, float], thresholds: Mapping[str, float]) -> str | None:

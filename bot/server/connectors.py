@@ -51,6 +51,7 @@ from sanic.response import HTTPResponse
 from twilio.base.exceptions import TwilioRestException
 from twilio.request_validator import RequestValidator
 
+from bot.core import safety_model
 from bot.core.messaging import (
     LIMITS,
     choice_payload,
@@ -259,6 +260,7 @@ class _Choosing:
 
     def blueprint(self, on_new_message):  # noqa: ANN001 - Rasa's signature
         """Rasa's routes, with the message handler wrapped by ``choosing``."""
+        safety_model.warm()  # the fallback replies run the safety net too
         blueprint = super().blueprint(choosing(on_new_message, self.adapt_output))
 
         @blueprint.middleware("request")

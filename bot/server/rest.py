@@ -32,6 +32,7 @@ from sanic.exceptions import InvalidUsage
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
+from bot.core import safety_model
 from bot.core.language import detect_language
 from bot.core.safety import assess
 from bot.server import patches
@@ -128,6 +129,7 @@ class RestInput(RasaRestInput):
 
     def blueprint(self, on_new_message):  # noqa: ANN001 - Rasa's signature
         """Rasa's routes, with a rate limit per sender and no empty replies."""
+        safety_model.warm()  # the fallback replies run the safety net too
         blueprint = super().blueprint(on_new_message)
 
         @blueprint.middleware("request")

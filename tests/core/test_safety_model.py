@@ -194,3 +194,18 @@ def test_without_thresholds_the_scorer_is_off(tmp_path, monkeypatch):
     monkeypatch.setattr(safety_model, "scorer", lambda: Alarmed())
     assert assess("the plan is set for friday night", lex).level is Level.NONE
     assert assess("the plan is set for friday night").level is Level.SELF_HARM
+
+
+def test_the_scorer_is_trained_once_and_can_be_warmed_in_the_background(monkeypatch):
+    trained = []
+
+    def fake_train(examples, preprocess, c=safety_model.C):
+        trained.append(len(examples))
+        return object()
+
+    monkeypatch.setattr(safety_model, "_TRAINED", [])
+    monkeypatch.setattr(safety_model, "train", fake_train)
+    safety_model.warm().join(timeout=60)
+    first = safety_model.scorer()
+    assert safety_model.scorer() is first
+    assert len(trained) == 1 and trained[0] > 2000

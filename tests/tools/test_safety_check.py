@@ -154,3 +154,33 @@ def test_near_copies_are_found_and_different_messages_are_not():
     )
     assert [f[1] for f in found] == examples
     assert near_copies(["my dad collapsed in the garden"], examples) == []
+
+
+def test_cross_check_prints_each_round_and_the_total(monkeypatch, capsys):
+    from bot.core import safety_model
+    from bot.core.safety_model import Example
+
+    toy = [
+        Example(text, label, r)
+        for r in (1, 2)
+        for text, label in [
+            (f"i want to end my life {r}", "self_harm"),
+            (f"no reason to live {r}", "self_harm"),
+            (f"he collapsed now {r}", "emergency"),
+            (f"she is not breathing {r}", "emergency"),
+            (f"what is ablation {r}", "none"),
+            (f"how long is recovery {r}", "none"),
+        ]
+    ]
+    monkeypatch.setattr(safety_model, "spot_check_examples", lambda: toy)
+    monkeypatch.setattr(safety_model, "written_examples", lambda: [])
+    monkeypatch.setattr(safety_model, "nlu_examples", lambda: [])
+    assert safety_check.main(["--cross-check"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0].split() == ["round", "emergency", "self-harm", "false", "alarms"]
+    assert [line.split()[0] for line in lines[1:]] == ["1", "2", "all"]
+    assert lines[-1].split()[1:] == [
+        f"{sum(int(x.split()[1].split('/')[0]) for x in lines[1:3])}/4",
+        f"{sum(int(x.split()[2].split('/')[0]) for x in lines[1:3])}/4",
+        f"{sum(int(x.split()[3].split('/')[0]) for x in lines[1:3])}/4",
+    ]
