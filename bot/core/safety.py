@@ -1077,6 +1077,7 @@ def assess_rules(text: str | None, lexicon: Lexicon | None = None) -> Assessment
                     level = Level.WARNING  # just the name: "flushing?"
                 verdicts.append((level, hit.source, weak))
     seen: set[int] = set()
+    in_limits = False
     for c in clauses:
         if id(c.sentence) in seen:
             continue
@@ -1089,7 +1090,10 @@ def assess_rules(text: str | None, lexicon: Lexicon | None = None) -> Assessment
             any(o.present for o in clauses if o.sentence is c.sentence),
             any(o.conditional for o in clauses if o.sentence is c.sentence),
         )
-        verdicts.extend(_read_readings(lex, whole, symptoms or procedure))
+        read = list(_read_readings(lex, whole, symptoms or procedure))
+        verdicts.extend(read)
+        if not read and any(readings(whole.span.text, lex).values()):
+            in_limits = True  # a reading, and none beyond its limits
 
     signs = _signs(lex, clauses)
     if len(signs) >= SIGNS_TOGETHER:
@@ -1098,7 +1102,7 @@ def assess_rules(text: str | None, lexicon: Lexicon | None = None) -> Assessment
         verdicts.append((Level.SELF_HARM, " + ".join(signs), False))
     found = [v for v in verdicts if v[0] is not Level.NONE]
     checked = {alarm for c in clauses for alarm in c.cleared}
-    if any(any(readings(c.span.text, lex).values()) for c in clauses):
+    if in_limits:
         checked.add("emergency")
     if any(_has(lex, "idioms", c.span) for c in clauses):
         checked.add("self_harm")
@@ -1131,27 +1135,31 @@ def _learned(text: str | None, lex: Lexicon, found: Assessment) -> Assessment:
     120/80", "jump the queue"):
 
     * self-harm, over a message read as ordinary (``NONE``) or as a question
-      about a symptom (``WARNING``); not over distress, where the rule net
-      heard fear or not coping ("I'm so scared") and whose reply already
-      points to the care team;
-    * an emergency, over a message in which the rule net found no symptom at
-      all (``NONE``), or to make a ``weak`` emergency firm.
+      about a symptom or a past event (``WARNING``); not over distress, where
+      the rule net heard fear or not coping ("I'm so scared") and whose reply
+      already points to the care team;
+    * an emergency, over a message in which the rule net found no symptom
+      (``NONE``); over ``WARNING`` only at the higher
+      ``emergency_over_warning`` ("it's happening again like last time, face
+      bright red, wheezy", read as past by the phrases); or to make a
+      ``weak`` emergency firm.
 
     It never turns one alarm into the other: the rule net knows "my mum won't
     wake up" is an emergency, not self-harm.
     """
     if not text or not text.strip() or not lex.learned:
         return found
-    if found.level in (Level.NONE, Level.WARNING):
-        wanted = {"self_harm"} if found.level is Level.WARNING else CLASS_ALARMS
-    elif found.is_emergency and found.weak:
-        wanted = {"emergency"}
-    else:
+    limits = dict(lex.learned)
+    if found.level is Level.WARNING:
+        limits["emergency"] = limits.get("emergency_over_warning")
+    elif found.level is Level.EMERGENCY and found.weak:
+        limits = {"emergency": limits.get("emergency")}
+    elif found.level is not Level.NONE:
         return found
     thresholds = {
-        alarm: lex.learned[alarm]
-        for alarm in wanted - found.checked
-        if alarm in lex.learned
+        alarm: float(limit)
+        for alarm, limit in limits.items()
+        if alarm in CLASS_ALARMS - found.checked and limit is not None
     }
     if not thresholds:
         return found

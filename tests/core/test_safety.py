@@ -1004,6 +1004,42 @@ ROUND_18 = [
     ("喺屋企照顧阿爸幾個月，攰到癲，有冇暫托或者喘息服務可以幫吓", Level.NONE),
 ]
 
+ROUND_20 = [
+    # found by blind spot-checks 19 and 20
+    (
+        "hi my dad had ablation today. just now he went grey and sweaty, pulse is 150 "
+        "and he says he feels like he's going to die",
+        Level.EMERGENCY,
+    ),
+    (
+        "i think it's happening again like last time, face bright red, wheezy, heart "
+        "pounding, it started 5 min ago while they were prepping me",
+        Level.EMERGENCY,
+    ),
+    (
+        "my best friend just texted me goodbye, said she's sorry for everything and to "
+        "look after her cat. she isnt answering. what do i do",
+        Level.SELF_HARM,
+    ),
+    (
+        "朋友发来消息说谢谢我这些年照顾她，让我以后帮她照顾孩子，然后就关机了",
+        Level.SELF_HARM,
+    ),
+    # ordinary wordings near them
+    (
+        "my dad collapsed 2 yrs ago during his first op, they said it was a crisis. "
+        "how do they prevent that now?",
+        Level.WARNING,
+    ),
+    ("my grandson collapsed laughing when i tried to use this chat", Level.NONE),
+    (
+        "the waiting room tv was blasting a crime show about an overdose, so grim. "
+        "anyway how long does the embolization itself take?",
+        Level.NONE,
+    ),
+    ("医生说肿瘤缩小了，我激动得心都快跳出来了", Level.NONE),
+]
+
 
 @pytest.mark.parametrize(
     ("text", "level"),
@@ -1018,13 +1054,14 @@ ROUND_18 = [
     + ROUND_13
     + ROUND_14
     + ROUND_16
-    + ROUND_18,
+    + ROUND_18
+    + ROUND_20,
 )
 def test_spot_check_wordings(text, level):
     assert assess(text).level is level, assess(text)
 
 
-@pytest.mark.parametrize(("text", "level"), ROUND_16 + ROUND_18)
+@pytest.mark.parametrize(("text", "level"), ROUND_16 + ROUND_18 + ROUND_20)
 def test_the_rule_net_alone_reads_the_latest_wordings(text, level):
     # The fixes are phrases, not left to the learned scorer.
     assert assess_rules(text).level is level, assess_rules(text)

@@ -148,7 +148,6 @@ def test_the_learned_scorer_adds_an_alarm_the_phrases_miss(monkeypatch):
         ("my blood pressure is 120/80 after TACE", Level.NONE),  # a reading in limits
         ("my mum won't wake up", Level.EMERGENCY),  # an alarm is not swapped
         ("I'm so scared of the operation", Level.DISTRESS),  # distress stands
-        ("last year I had a crisis during surgery", Level.WARNING),  # read as past
     ],
 )
 def test_the_learned_scorer_does_not_overrule_what_the_rules_read(
@@ -162,20 +161,26 @@ def test_the_learned_scorer_does_not_overrule_what_the_rules_read(
     assert assess(text).level is level
 
 
-def test_over_a_question_about_a_symptom_only_self_harm_is_added(monkeypatch):
+def test_over_a_question_about_a_symptom_an_emergency_needs_more(monkeypatch):
     text = "what is flushing?"
     assert assess_rules(text).level is Level.WARNING
+    limits = load_lexicon().learned
+    assert limits["emergency"] < limits["emergency_over_warning"]
 
-    class Both:
-        def __init__(self, label):
-            self.label = label
+    def scoring(label, score):
+        class Fixed:
+            def scores(self, _text):
+                return {"self_harm": 0.0, "emergency": 0.0, "none": 0.0, label: score}
 
-        def scores(self, _text):
-            return {"self_harm": 0.0, "emergency": 0.0, "none": 0.0, self.label: 0.99}
+        monkeypatch.setattr(safety_model, "scorer", lambda: Fixed())
 
-    monkeypatch.setattr(safety_model, "scorer", lambda: Both("emergency"))
+    between = (limits["emergency"] + limits["emergency_over_warning"]) / 2
+    scoring("emergency", between)
     assert assess(text).level is Level.WARNING
-    monkeypatch.setattr(safety_model, "scorer", lambda: Both("self_harm"))
+    assert assess("my dad had TACE last week, is he ok?").level is Level.EMERGENCY
+    scoring("emergency", limits["emergency_over_warning"])
+    assert assess(text).level is Level.EMERGENCY
+    scoring("self_harm", limits["self_harm"])
     assert assess(text).level is Level.SELF_HARM
 
 
