@@ -84,7 +84,9 @@ class Assessment:
     found and read as not holding: a symptom denied ("no chest pain"), a
     reading within its limits ("bp 120/80"), a phrase used in an ordinary way
     ("jump the queue", "killing my appetite"). ``learned`` says the level was
-    raised by the learned scorer, not by a phrase.
+    raised by the learned scorer, not by a phrase; ``sure_ordinary``, that the
+    scorer is sure the message is ordinary (an emergency guess of the NLU then
+    sounds no alarm).
     """
 
     level: Level
@@ -94,6 +96,7 @@ class Assessment:
     ordinary: bool = False
     checked: frozenset[str] = frozenset()
     learned: bool = False
+    sure_ordinary: bool = False
 
     @property
     def is_emergency(self) -> bool:
@@ -1145,7 +1148,10 @@ def _learned(text: str | None, lex: Lexicon, found: Assessment) -> Assessment:
       ``weak`` emergency firm.
 
     It never turns one alarm into the other: the rule net knows "my mum won't
-    wake up" is an emergency, not self-harm.
+    wake up" is an emergency, not self-harm. Where no alarm is raised, it
+    says whether it is sure the message is ordinary (``sure_ordinary``: the
+    ``none`` score at or above ``ordinary``), which keeps an emergency guess
+    of the NLU from sounding one (``decide``).
     """
     if not text or not text.strip() or not lex.learned:
         return found
@@ -1154,6 +1160,8 @@ def _learned(text: str | None, lex: Lexicon, found: Assessment) -> Assessment:
         limits["emergency"] = limits.get("emergency_over_warning")
     elif found.level is Level.EMERGENCY and found.weak:
         limits = {"emergency": limits.get("emergency")}
+    elif found.level is Level.DISTRESS:
+        limits = {}
     elif found.level is not Level.NONE:
         return found
     thresholds = {
@@ -1161,11 +1169,12 @@ def _learned(text: str | None, lex: Lexicon, found: Assessment) -> Assessment:
         for alarm, limit in limits.items()
         if alarm in CLASS_ALARMS - found.checked and limit is not None
     }
-    if not thresholds:
-        return found
-    raised = safety_model.alarm(safety_model.scorer().scores(text), thresholds)
+    scores = safety_model.scorer().scores(text)
+    raised = safety_model.alarm(scores, thresholds)
     if raised is None:
-        return found
+        ordinary = lex.learned.get("ordinary")
+        sure = ordinary is not None and scores.get("none", 0.0) >= float(ordinary)
+        return replace(found, sure_ordinary=sure)
     return replace(
         found,
         level=Level(raised),
@@ -1223,11 +1232,16 @@ def decide(
        0.3 for self-harm). When the
        rule net read the message as a question about a symptom (``WARNING``),
        an emergency guess must be confident to overrule it.
-    4. A weak safety guess (below ``WEAK_GUESS``) never sounds an alarm when the
+    4. An emergency guess sounds no alarm when the learned scorer is sure the
+       message is ordinary (``Assessment.sure_ordinary``): on blind rounds
+       3-20 such guesses made five false alarms and caught nothing the rule
+       net and the scorer missed. A self-harm guess still counts: "everything
+       is pointless" is better met with the caring message than missed.
+    5. A weak safety guess (below ``WEAK_GUESS``) never sounds an alarm when the
        rule net found nothing: the message is answered as a question. Nor
        does a guess below ``CONFIDENT`` when the rule net found nothing but
        an ordinary use of an alarming word (``Assessment.ordinary``).
-    5. Distress in a question is answered when the NLU is confident that it
+    6. Distress in a question is answered when the NLU is confident that it
        is a content question; otherwise the rule net's level stands.
     """
     rule = assessment.level
@@ -1240,6 +1254,8 @@ def decide(
     guessed = SAFETY_INTENTS.get(intent or "")
     if guessed is not None:
         if sure < WEAK_GUESS[intent or ""]:
+            return rule
+        if guessed is Level.EMERGENCY and assessment.sure_ordinary:
             return rule
         if assessment.ordinary and rule is Level.NONE and sure < CONFIDENT:
             return rule

@@ -442,14 +442,24 @@ def test_a_confident_content_question_outranks_a_weak_emergency():
 
 
 def test_a_weak_emergency_guess_does_not_alarm_when_the_rule_net_sees_nothing():
-    ordinary = assess("My dad is 72, what makes someone a good candidate for surgery?")
+    ordinary = Assessment(Level.NONE, question=True)
     assert decide(ordinary, "report_emergency", 0.45) is Level.NONE
     assert decide(ordinary, "report_emergency", 0.7) is Level.EMERGENCY
     assert decide(ordinary, "report_emergency", None) is Level.EMERGENCY
 
 
+def test_no_emergency_guess_alarms_when_the_scorer_is_sure_it_is_ordinary():
+    ordinary = assess("My dad is 72, what makes someone a good candidate for surgery?")
+    assert ordinary.level is Level.NONE and ordinary.sure_ordinary
+    assert decide(ordinary, "report_emergency", 0.99) is Level.NONE
+    # A self-harm guess still counts.
+    assert decide(ordinary, "self_harm", 0.35) is Level.SELF_HARM
+
+
 def test_a_question_about_a_symptom_needs_a_confident_emergency_guess():
     question = assess("Can TACE cause chest pain?")
+    assert question.level is Level.WARNING
+    question = Assessment(Level.WARNING, question.matched, question=True)
     assert decide(question, "report_emergency", 0.6) is Level.WARNING
     assert decide(question, "report_emergency", 0.9) is Level.EMERGENCY
 
