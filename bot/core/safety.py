@@ -1142,10 +1142,11 @@ def _learned(text: str | None, lex: Lexicon, found: Assessment) -> Assessment:
       the rule net heard fear or not coping ("I'm so scared") and whose reply
       already points to the care team;
     * an emergency, over a message in which the rule net found no symptom
-      (``NONE``); over ``WARNING`` only at the higher
-      ``emergency_over_warning`` ("it's happening again like last time, face
-      bright red, wheezy", read as past by the phrases); or to make a
-      ``weak`` emergency firm.
+      (``NONE``); over a question about a symptom, a past event or distress
+      only at the higher ``emergency_over_reading`` ("it's happening again
+      like last time, face bright red, wheezy", read as past by the phrases;
+      "塊面紅到發紫…心跳好急，點算", read as distress); or to make a ``weak``
+      emergency firm.
 
     It never turns one alarm into the other: the rule net knows "my mum won't
     wake up" is an emergency, not self-harm. Where no alarm is raised, it
@@ -1157,11 +1158,11 @@ def _learned(text: str | None, lex: Lexicon, found: Assessment) -> Assessment:
         return found
     limits = dict(lex.learned)
     if found.level is Level.WARNING:
-        limits["emergency"] = limits.get("emergency_over_warning")
+        limits["emergency"] = limits.get("emergency_over_reading")
+    elif found.level is Level.DISTRESS:
+        limits = {"emergency": limits.get("emergency_over_reading")}
     elif found.level is Level.EMERGENCY and found.weak:
         limits = {"emergency": limits.get("emergency")}
-    elif found.level is Level.DISTRESS:
-        limits = {}
     elif found.level is not Level.NONE:
         return found
     thresholds = {

@@ -1050,6 +1050,24 @@ ROUND_20 = [
     ("医生说肿瘤缩小了，我激动得心都快跳出来了", Level.NONE),
 ]
 
+ROUND_22 = [
+    # found by blind spot-checks 21 and 22
+    (
+        "阿媽做完栓塞返到屋企，而家塊面同條頸紅到發紫，氣都唞唔到，心跳好急，點算",
+        Level.EMERGENCY,
+    ),
+    ("心口好翳好痛，痛到上膊頭同左手囉，出晒冷汗喎，係咪心臟病發啊", Level.EMERGENCY),
+    # ordinary wordings near them
+    ("喘息是跟心脏有关还是跟肿瘤有关 想了解一下", Level.WARNING),
+    (
+        "My 媽咪 had some wheezing during an octreotide infusion a while back, it "
+        "settled fine. Is wheezing a known thing with carcinoid syndrome?",
+        Level.WARNING,
+    ),
+    ("我是独生女，爸妈都靠我，压力大到喘不过气，但还是得撑下去", Level.NONE),
+    ("类癌危象是不是很危险", Level.NONE),
+]
+
 
 @pytest.mark.parametrize(
     ("text", "level"),
@@ -1065,13 +1083,14 @@ ROUND_20 = [
     + ROUND_14
     + ROUND_16
     + ROUND_18
-    + ROUND_20,
+    + ROUND_20
+    + ROUND_22,
 )
 def test_spot_check_wordings(text, level):
     assert assess(text).level is level, assess(text)
 
 
-@pytest.mark.parametrize(("text", "level"), ROUND_16 + ROUND_18 + ROUND_20)
+@pytest.mark.parametrize(("text", "level"), ROUND_16 + ROUND_18 + ROUND_20 + ROUND_22)
 def test_the_rule_net_alone_reads_the_latest_wordings(text, level):
     # The fixes are phrases, not left to the learned scorer.
     assert assess_rules(text).level is level, assess_rules(text)

@@ -147,7 +147,6 @@ def test_the_learned_scorer_adds_an_alarm_the_phrases_miss(monkeypatch):
         ("I have no chest pain and I'm not flushing", Level.NONE),  # denied
         ("my blood pressure is 120/80 after TACE", Level.NONE),  # a reading in limits
         ("my mum won't wake up", Level.EMERGENCY),  # an alarm is not swapped
-        ("I'm so scared of the operation", Level.DISTRESS),  # distress stands
     ],
 )
 def test_the_learned_scorer_does_not_overrule_what_the_rules_read(
@@ -165,7 +164,7 @@ def test_over_a_question_about_a_symptom_an_emergency_needs_more(monkeypatch):
     text = "what is flushing?"
     assert assess_rules(text).level is Level.WARNING
     limits = load_lexicon().learned
-    assert limits["emergency"] < limits["emergency_over_warning"]
+    assert limits["emergency"] < limits["emergency_over_reading"]
 
     def scoring(label, score):
         class Fixed:
@@ -174,11 +173,11 @@ def test_over_a_question_about_a_symptom_an_emergency_needs_more(monkeypatch):
 
         monkeypatch.setattr(safety_model, "scorer", lambda: Fixed())
 
-    between = (limits["emergency"] + limits["emergency_over_warning"]) / 2
+    between = (limits["emergency"] + limits["emergency_over_reading"]) / 2
     scoring("emergency", between)
     assert assess(text).level is Level.WARNING
     assert assess("my dad had TACE last week, is he ok?").level is Level.EMERGENCY
-    scoring("emergency", limits["emergency_over_warning"])
+    scoring("emergency", limits["emergency_over_reading"])
     assert assess(text).level is Level.EMERGENCY
     scoring("self_harm", limits["self_harm"])
     assert assess(text).level is Level.SELF_HARM
@@ -214,3 +213,23 @@ def test_the_scorer_is_trained_once_and_can_be_warmed_in_the_background(monkeypa
     first = safety_model.scorer()
     assert safety_model.scorer() is first
     assert len(trained) == 1 and trained[0] > 2000
+
+
+def test_over_distress_only_a_sure_emergency_is_added(monkeypatch):
+    text = "I'm so scared of the operation"
+    assert assess_rules(text).level is Level.DISTRESS
+    limits = load_lexicon().learned
+
+    def scoring(label, score):
+        class Fixed:
+            def scores(self, _text):
+                return {"self_harm": 0.0, "emergency": 0.0, "none": 0.0, label: score}
+
+        monkeypatch.setattr(safety_model, "scorer", lambda: Fixed())
+
+    scoring("self_harm", 0.99)
+    assert assess(text).level is Level.DISTRESS
+    scoring("emergency", limits["emergency"])
+    assert assess(text).level is Level.DISTRESS
+    scoring("emergency", limits["emergency_over_reading"])
+    assert assess(text).level is Level.EMERGENCY
