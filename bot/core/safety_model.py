@@ -124,21 +124,11 @@ def train(
     from sklearn.pipeline import make_pipeline, make_union
 
     examples = list(examples)
+    common = {"sublinear_tf": True, "min_df": 2, "preprocessor": preprocess}
     features = make_union(
+        TfidfVectorizer(analyzer="char_wb", ngram_range=(1, 4), **common),
         TfidfVectorizer(
-            analyzer="char_wb",
-            ngram_range=(1, 4),
-            sublinear_tf=True,
-            min_df=2,
-            preprocessor=preprocess,
-        ),
-        TfidfVectorizer(
-            analyzer="word",
-            ngram_range=(1, 2),
-            sublinear_tf=True,
-            min_df=2,
-            preprocessor=preprocess,
-            token_pattern=r"(?u)\b\w+\b",
+            analyzer="word", ngram_range=(1, 2), token_pattern=r"(?u)\b\w+\b", **common
         ),
     )
     model = LogisticRegression(C=c, max_iter=3000)
