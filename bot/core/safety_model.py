@@ -22,13 +22,18 @@ Not from the safety test bank (``tests/safety/bank.yml``): that stays held
 out, to measure the whole net. ``assess`` raises its level when a score
 reaches its threshold (``learned`` in ``data/safety.yml``); ``cross_check``
 measures the scorer on each spot-check round with that round left out of
-training. Training takes a few seconds, once per process (``scorer``; the
-action server and the channels start it at start-up, ``warm``).
+training. Training takes a few seconds; the trained scorer is kept in
+``var/`` and loaded by the next process (``scorer``); the action server and
+the channels do that at start-up (``warm``).
 """
 
 from __future__ import annotations
 
+import hashlib
+import os
+import pickle
 import re
+import tempfile
 import threading
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -139,20 +144,65 @@ def train(
 
 _LOCK = threading.Lock()
 _TRAINED: list[Scorer] = []
+# Bump when the features or the model change in a way the inputs do not show.
+CACHE_VERSION = 1
 
 
 def scorer() -> Scorer:
     """The scorer trained on the examples, once per process (thread-safe).
 
-    The first call trains it (a few seconds); ``warm`` does that at start-up.
+    A trained scorer is kept in ``var/`` under the hash of everything it was
+    trained from (``cache_path``), so that the next process loads it instead
+    of training again (a few seconds); ``warm`` does either at start-up.
     """
     with _LOCK:
         if not _TRAINED:
-            from bot.core.safety import normalise
-
-            examples = [*spot_check_examples(), *written_examples(), *nlu_examples()]
-            _TRAINED.append(train(examples, normalise))
+            _TRAINED.append(_load_or_train(cache_path()))
         return _TRAINED[0]
+
+
+def cache_path() -> Path:
+    """Where the scorer trained from the current inputs is kept."""
+    import sklearn
+
+    digest = hashlib.sha256(f"{CACHE_VERSION} {C} {sklearn.__version__}".encode())
+    here = Path(__file__).resolve().parent
+    inputs = [
+        here / "safety_model.py",
+        here / "safety.py",  # normalise
+        settings.DATA_DIR / "safety.yml",
+        settings.DATA_DIR / "safety_examples.yml",
+        *sorted((settings.DATA_DIR / "nlu").glob("*.yml")),
+    ]
+    for path in inputs:
+        digest.update(path.read_bytes())
+    return settings.VAR_DIR / f"safety-scorer-{digest.hexdigest()[:16]}.pickle"
+
+
+def _load_or_train(path: Path) -> Scorer:
+    """The scorer kept at ``path`` (this program wrote it), else one trained now."""
+    try:
+        with path.open("rb") as file:
+            kept = pickle.load(file)  # noqa: S301 - our own file, named by its inputs
+        if isinstance(kept, Scorer):
+            return kept
+    except (OSError, pickle.PickleError, EOFError, AttributeError, ImportError):
+        pass
+    from bot.core.safety import normalise
+
+    examples = [*spot_check_examples(), *written_examples(), *nlu_examples()]
+    trained = train(examples, normalise)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile(dir=path.parent, delete=False) as file:
+            pickle.dump(trained, file)
+        os.replace(file.name, path)
+        for old in path.parent.glob("safety-scorer-*.pickle"):
+            if old != path:
+                old.unlink(missing_ok=True)
+    except OSError:
+        pass  # a read-only var/: train again next time
+    return trained
 
 
 def warm() -> threading.Thread:

@@ -200,19 +200,43 @@ def test_without_thresholds_the_scorer_is_off(tmp_path, monkeypatch):
     assert assess("the plan is set for friday night").level is Level.SELF_HARM
 
 
-def test_the_scorer_is_trained_once_and_can_be_warmed_in_the_background(monkeypatch):
+def test_the_scorer_is_trained_once_kept_in_var_and_loaded_next_time(
+    monkeypatch, tmp_path
+):
     trained = []
 
     def fake_train(examples, preprocess, c=safety_model.C):
         trained.append(len(examples))
-        return object()
+        return safety_model.Scorer(_Fitted())
 
+    monkeypatch.setattr(settings, "VAR_DIR", tmp_path)
     monkeypatch.setattr(safety_model, "_TRAINED", [])
     monkeypatch.setattr(safety_model, "train", fake_train)
     safety_model.warm().join(timeout=60)
     first = safety_model.scorer()
     assert safety_model.scorer() is first
     assert len(trained) == 1 and trained[0] > 2000
+    kept = list(tmp_path.glob("safety-scorer-*.pickle"))
+    assert kept == [safety_model.cache_path()]
+    # The next process loads it instead of training.
+    monkeypatch.setattr(safety_model, "_TRAINED", [])
+    assert safety_model.scorer().scores("x") == first.scores("x")
+    assert len(trained) == 1
+    # Other inputs, another file; the old one goes.
+    monkeypatch.setattr(safety_model, "CACHE_VERSION", safety_model.CACHE_VERSION + 1)
+    monkeypatch.setattr(safety_model, "_TRAINED", [])
+    safety_model.scorer()
+    assert len(trained) == 2
+    assert list(tmp_path.glob("safety-scorer-*.pickle")) == [safety_model.cache_path()]
+
+
+class _Fitted:
+    """A stand-in for a fitted scikit-learn pipeline (picklable, fast)."""
+
+    classes_ = ("emergency", "self_harm", "none")
+
+    def predict_proba(self, texts):
+        return [[0.1, 0.2, 0.7] for _ in texts]
 
 
 def test_over_distress_only_a_sure_emergency_is_added(monkeypatch):
