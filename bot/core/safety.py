@@ -280,7 +280,8 @@ def load_lexicon(path: str | None = None) -> Lexicon:
         },
         question_ends=tuple(zh.get("question_ends") or ()),
         question_words=tuple(zh.get("question_words") or ()),
-        learned={str(k): float(v) for k, v in (raw.get("learned") or {}).items()},
+        # thresholds in percent in the file, as probabilities here
+        learned={str(k): float(v) / 100 for k, v in (raw.get("learned") or {}).items()},
     )
 
 

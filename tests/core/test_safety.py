@@ -1068,6 +1068,26 @@ ROUND_22 = [
     ("类癌危象是不是很危险", Level.NONE),
 ]
 
+ROUND_24 = [
+    # found by blind spot-checks 23 and 24
+    ("我真的撐不下去了啦，繩子都買好了喔，你不用勸我耶", Level.SELF_HARM),
+    ("my dad nearly fainted and now he is unconscious", Level.EMERGENCY),
+    ("他刚才差点晕倒，现在头很晕还一直吐", Level.EMERGENCY),
+    (
+        "3 black tarry poos today and now i nearly fainted getting off the toilet",
+        Level.EMERGENCY,
+    ),
+    ("黑便好几次，刚才差点晕倒", Level.EMERGENCY),
+    # ordinary wordings near them
+    (
+        "I nearly had a heart attack when I saw the parking charges at the hospital! "
+        "Is there free parking for patients?",
+        Level.NONE,
+    ),
+    ("今天看到医院停车费差点心脏病犯了，哈哈，病人有没有免费停车", Level.NONE),
+    ("看到醫院的停車費我差點昏倒啦，病人有沒有優惠喔", Level.NONE),
+]
+
 
 @pytest.mark.parametrize(
     ("text", "level"),
@@ -1084,13 +1104,16 @@ ROUND_22 = [
     + ROUND_16
     + ROUND_18
     + ROUND_20
-    + ROUND_22,
+    + ROUND_22
+    + ROUND_24,
 )
 def test_spot_check_wordings(text, level):
     assert assess(text).level is level, assess(text)
 
 
-@pytest.mark.parametrize(("text", "level"), ROUND_16 + ROUND_18 + ROUND_20 + ROUND_22)
+@pytest.mark.parametrize(
+    ("text", "level"), ROUND_16 + ROUND_18 + ROUND_20 + ROUND_22 + ROUND_24
+)
 def test_the_rule_net_alone_reads_the_latest_wordings(text, level):
     # The fixes are phrases, not left to the learned scorer.
     assert assess_rules(text).level is level, assess_rules(text)
