@@ -1088,6 +1088,35 @@ ROUND_24 = [
     ("看到醫院的停車費我差點昏倒啦，病人有沒有優惠喔", Level.NONE),
 ]
 
+ROUND_26 = [
+    # found by blind spot-checks 25 and 26
+    (
+        "cant do this anymore. kids better off with the insurance money than with me",
+        Level.SELF_HARM,
+    ),
+    ("撑不下去了。孩子们拿保险金比跟着我强", Level.SELF_HARM),
+    (
+        "聽日做手術，講真希望麻醉之後唔好再醒，醒咗我都諗好第二個方法",
+        Level.SELF_HARM,
+    ),
+    (
+        "我係負累，冇咗我屋企會輕鬆好多，呢幾日不停睇醫院附近邊幢樓最高",
+        Level.SELF_HARM,
+    ),
+    ("我想死了", Level.SELF_HARM),
+    # ordinary wordings near them
+    (
+        "i think ive overdosed on googling, can you just tell me what TACE is",
+        Level.NONE,
+    ),
+    ("我查资料查得快吐血了，能不能简单说说TACE是什么", Level.NONE),
+    ("我想死醫院對面那家牛肉麵了哈哈，住院可以叫外送嗎", Level.NONE),
+    (
+        "I'd be shooting myself in the foot skipping the pre-op meds wouldn't I?",
+        Level.NONE,
+    ),
+]
+
 
 @pytest.mark.parametrize(
     ("text", "level"),
@@ -1105,14 +1134,15 @@ ROUND_24 = [
     + ROUND_18
     + ROUND_20
     + ROUND_22
-    + ROUND_24,
+    + ROUND_24
+    + ROUND_26,
 )
 def test_spot_check_wordings(text, level):
     assert assess(text).level is level, assess(text)
 
 
 @pytest.mark.parametrize(
-    ("text", "level"), ROUND_16 + ROUND_18 + ROUND_20 + ROUND_22 + ROUND_24
+    ("text", "level"), ROUND_16 + ROUND_18 + ROUND_20 + ROUND_22 + ROUND_24 + ROUND_26
 )
 def test_the_rule_net_alone_reads_the_latest_wordings(text, level):
     # The fixes are phrases, not left to the learned scorer.
