@@ -34,6 +34,7 @@ question outranks a weak emergency guess. All functions are pure.
 
 from __future__ import annotations
 
+import logging
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator, Mapping
@@ -50,6 +51,8 @@ from rapidfuzz.distance import OSA
 from bot import settings
 from bot.core import safety_model
 from bot.core.script import to_simplified
+
+logger = logging.getLogger(__name__)
 
 
 class Level(str, Enum):
@@ -1171,7 +1174,11 @@ def _learned(text: str | None, lex: Lexicon, found: Assessment) -> Assessment:
         for alarm, limit in limits.items()
         if alarm in CLASS_ALARMS - found.checked and limit is not None
     }
-    scores = safety_model.scorer().scores(text)
+    try:
+        scores = safety_model.scorer().scores(text)
+    except Exception as error:  # noqa: BLE001 - the phrases must still answer
+        logger.error("safety scorer unavailable: %s", type(error).__name__)
+        return found
     raised = safety_model.alarm(scores, thresholds)
     if raised is None:
         ordinary = lex.learned.get("ordinary")

@@ -186,7 +186,7 @@ def _load_or_train(path: Path) -> Scorer:
             kept = pickle.load(file)  # noqa: S301 - our own file, named by its inputs
         if isinstance(kept, Scorer):
             return kept
-    except (OSError, pickle.PickleError, EOFError, AttributeError, ImportError):
+    except Exception:  # noqa: BLE001 - missing, partial or stale: train anew
         pass
     from bot.core.safety import normalise
 
@@ -194,13 +194,15 @@ def _load_or_train(path: Path) -> Scorer:
     trained = train(examples, normalise)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile(dir=path.parent, delete=False) as file:
+        with tempfile.NamedTemporaryFile(
+            dir=path.parent, prefix="safety-scorer-", suffix=".tmp", delete=False
+        ) as file:
             pickle.dump(trained, file)
         os.replace(file.name, path)
-        for old in path.parent.glob("safety-scorer-*.pickle"):
+        for old in path.parent.glob("safety-scorer-*"):
             if old != path:
                 old.unlink(missing_ok=True)
-    except OSError:
+    except (OSError, pickle.PicklingError):
         pass  # a read-only var/: train again next time
     return trained
 

@@ -257,3 +257,12 @@ def test_over_distress_only_a_sure_emergency_is_added(monkeypatch):
     assert assess(text).level is Level.DISTRESS
     scoring("emergency", limits["emergency_over_reading"])
     assert assess(text).level is Level.EMERGENCY
+
+
+def test_the_phrases_still_answer_when_the_scorer_fails(monkeypatch):
+    def broken():
+        raise RuntimeError("no scorer")
+
+    monkeypatch.setattr(safety_model, "scorer", broken)
+    assert assess("my dad collapsed and is not breathing").level is Level.EMERGENCY
+    assert assess("what is ablation?").level is Level.NONE
