@@ -909,11 +909,18 @@ def _clauses(lex: Lexicon, norm: str) -> list[_Clause]:
                 cleared.add(_alarm_of(hit))
                 if hit.kind == "self_harm":  # "I don't want to kill myself"
                     kept.append(_Hit("negated_self_harm", hit.source, hit.lang, 0, 0))
-            clause = _Clause(
-                span, sentence, question, marks, present, conditional, kept
+            out.append(
+                _Clause(
+                    span,
+                    sentence,
+                    question,
+                    marks,
+                    present,
+                    conditional,
+                    kept,
+                    cleared={alarm for alarm in cleared if alarm},
+                )
             )
-            clause.cleared = {alarm for alarm in cleared if alarm}
-            out.append(clause)
         if len(out) > first:
             # Self-harm said across a comma ("这样就能早点走，不用再受罪"): the
             # phrases found only in the whole sentence count in its first clause.
@@ -967,15 +974,15 @@ def _mark_resolved(lex: Lexicon, clauses: list[_Clause]) -> None:
 
 
 def _read_readings(
-    lex: Lexicon, c: _Clause, context: bool
+    lex: Lexicon, c: _Clause, values: Mapping[str, list], context: bool
 ) -> Iterator[tuple[Level, str, bool]]:
     """Dangerous blood-pressure, heart-rate and temperature readings in a sentence.
 
-    ``context``: the message names a symptom or a procedure, which makes a
-    dangerous (not only an extreme) blood pressure an emergency.
+    ``values``: the sentence's ``readings``. ``context``: the message names a
+    symptom or a procedure, which makes a dangerous (not only an extreme)
+    blood pressure an emergency.
     """
     limits = lex.readings
-    values = readings(c.span.text, lex)
     bp = limits.get("blood_pressure", {})
     for reading in values["bp"]:
         if not (reading[2] or context) or not _bp_level(reading, bp.get("danger", {})):
@@ -1097,9 +1104,10 @@ def assess_rules(text: str | None, lexicon: Lexicon | None = None) -> Assessment
             any(o.present for o in clauses if o.sentence is c.sentence),
             any(o.conditional for o in clauses if o.sentence is c.sentence),
         )
-        read = list(_read_readings(lex, whole, symptoms or procedure))
+        values = readings(whole.span.text, lex)
+        read = list(_read_readings(lex, whole, values, symptoms or procedure))
         verdicts.extend(read)
-        if not read and any(readings(whole.span.text, lex).values()):
+        if not read and any(values.values()):
             in_limits = True  # a reading, and none beyond its limits
 
     signs = _signs(lex, clauses)
@@ -1108,13 +1116,13 @@ def assess_rules(text: str | None, lexicon: Lexicon | None = None) -> Assessment
         # each could be nothing, together they are a plan.
         verdicts.append((Level.SELF_HARM, " + ".join(signs), False))
     found = [v for v in verdicts if v[0] is not Level.NONE]
+    ordinary = any(_has(lex, "idioms", c.span) for c in clauses)
     checked = {alarm for c in clauses for alarm in c.cleared}
     if in_limits:
         checked.add("emergency")
-    if any(_has(lex, "idioms", c.span) for c in clauses):
+    if ordinary:
         checked.add("self_harm")
     if not found:
-        ordinary = any(_has(lex, "idioms", c.span) for c in clauses)
         return Assessment(
             Level.NONE,
             question=any_question,
@@ -1170,7 +1178,7 @@ def _learned(text: str | None, lex: Lexicon, found: Assessment) -> Assessment:
     elif found.level is not Level.NONE:
         return found
     thresholds = {
-        alarm: float(limit)
+        alarm: limit
         for alarm, limit in limits.items()
         if alarm in CLASS_ALARMS - found.checked and limit is not None
     }

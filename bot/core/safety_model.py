@@ -37,6 +37,7 @@ import tempfile
 import threading
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -61,27 +62,33 @@ class Example:
     round: int = 0
 
 
-def _examples_file(path: Path | str | None) -> dict[str, Any]:
-    return yaml.safe_load(
-        Path(path or settings.DATA_DIR / "safety_examples.yml").read_text("utf-8")
+@lru_cache(maxsize=4)
+def _examples_file(path: Path) -> tuple[tuple[Example, ...], tuple[Example, ...]]:
+    """``data/safety_examples.yml`` read once: (spot-check, written) examples."""
+    raw = yaml.safe_load(path.read_text("utf-8")) or {}
+    rounds = tuple(
+        Example(str(m["text"]), str(m["level"]), int(r["round"]))
+        for r in raw.get("rounds") or ()
+        for m in r.get("messages") or ()
     )
+    written = tuple(
+        Example(str(m["text"]), str(m["level"])) for m in raw.get("written") or ()
+    )
+    return rounds, written
+
+
+def _examples_path(path: Path | str | None) -> Path:
+    return Path(path or settings.DATA_DIR / "safety_examples.yml").resolve()
 
 
 def spot_check_examples(path: Path | str | None = None) -> list[Example]:
     """The labelled messages of the blind spot-checks, with their round."""
-    return [
-        Example(str(m["text"]), str(m["level"]), int(r["round"]))
-        for r in _examples_file(path).get("rounds") or ()
-        for m in r.get("messages") or ()
-    ]
+    return list(_examples_file(_examples_path(path))[0])
 
 
 def written_examples(path: Path | str | None = None) -> list[Example]:
     """Messages written as training data (hard negatives and the alarms near them)."""
-    return [
-        Example(str(m["text"]), str(m["level"]))
-        for m in _examples_file(path).get("written") or ()
-    ]
+    return list(_examples_file(_examples_path(path))[1])
 
 
 def nlu_examples(nlu_dir: Path | str | None = None) -> list[Example]:
@@ -218,7 +225,7 @@ def alarm(scores: Mapping[str, float], thresholds: Mapping[str, float]) -> str |
     """The alarm class whose score reaches its threshold (self-harm first), if any."""
     for label in ("self_harm", "emergency"):
         limit = thresholds.get(label)
-        if limit is not None and scores.get(label, 0.0) >= float(limit):
+        if limit is not None and scores.get(label, 0.0) >= limit:
             return label
     return None
 
