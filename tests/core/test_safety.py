@@ -1118,6 +1118,28 @@ ROUND_26 = [
 ]
 
 
+ROUND_27 = [
+    # found by blind spot-check 27: happening now, after an aside about the past
+    (
+        "I volunteer at a hospice day centre. One of our visitors (NET, had liver"
+        " ablation last month, not end of life) has just collapsed in the lounge"
+        " and isn't responding to me. What should I do now?",
+        Level.EMERGENCY,
+    ),
+    ("my husband has just fainted on the kitchen floor", Level.EMERGENCY),
+    # ordinary wordings near them
+    (
+        "he had ablation last month and has just started eating again, is that normal?",
+        Level.NONE,
+    ),
+    # Cantonese "点算" asks what to do about something, like 怎么办
+    ("牙痛要點算", Level.NONE),
+    ("電腦開唔到機點算", Level.NONE),
+    ("唔知點算，我好驚", Level.DISTRESS),
+    ("點算好呀", Level.DISTRESS),
+]
+
+
 @pytest.mark.parametrize(
     ("text", "level"),
     SPOT_CHECK
@@ -1135,14 +1157,16 @@ ROUND_26 = [
     + ROUND_20
     + ROUND_22
     + ROUND_24
-    + ROUND_26,
+    + ROUND_26
+    + ROUND_27,
 )
 def test_spot_check_wordings(text, level):
     assert assess(text).level is level, assess(text)
 
 
 @pytest.mark.parametrize(
-    ("text", "level"), ROUND_16 + ROUND_18 + ROUND_20 + ROUND_22 + ROUND_24 + ROUND_26
+    ("text", "level"),
+    ROUND_16 + ROUND_18 + ROUND_20 + ROUND_22 + ROUND_24 + ROUND_26 + ROUND_27,
 )
 def test_the_rule_net_alone_reads_the_latest_wordings(text, level):
     # The fixes are phrases, not left to the learned scorer.
