@@ -67,6 +67,11 @@ __all__ = [
 FALLBACK_ANSWER = 0.45
 # Small talk read with less confidence than this may be a follow-up question.
 WEAK_INTENT = 0.6
+# "Out of scope" read with less confidence than this may be a follow-up
+# question, when the model also reads a part of the topic in focus at least
+# as surely as ``FALLBACK_ANSWER`` ("how do you stop it happening" about a
+# carcinoid crisis).
+UNSURE_OUT_OF_SCOPE = 0.8
 
 
 Handler = Callable[[Turn, Knowledge, Replies, Outcome], list[Message]]
@@ -270,6 +275,17 @@ def respond(kind: str, turn: Turn, kb: Knowledge) -> Outcome:
     ):
         # "What are the risks?" weakly read as a question about the bot: a
         # part of the topic in focus.
+        kind = out.kind = "explain_topic"
+    elif (
+        kind == "out_of_scope"
+        and (turn.confidence or 0) < UNSURE_OUT_OF_SCOPE
+        and turn.ranking
+        and turn.ranking[0].confidence >= FALLBACK_ANSWER
+        and looks_like_question(turn.text)
+        and reads_as_follow_up(turn, kb)
+    ):
+        # "How do you stop it happening?" about a carcinoid crisis, unsure
+        # whether it is off topic: the part of the topic in focus it reads as.
         kind = out.kind = "explain_topic"
     if kind in ("out_of_scope", "default_fallback") and summary.asks_for_it(turn.text):
         # "我的摘要": the summary, whatever the model made of "摘要".

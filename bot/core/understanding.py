@@ -203,7 +203,7 @@ def choose(turn: Turn, kb: Knowledge) -> tuple[str | None, str | None]:
         # overview: its overview. A longer question ("does RFA actually work?
         # how many get relief?") keeps the model's reading of the topic.
         return named, OVERVIEW
-    return _tie_break(kb, text, ranking, _twin(kb, text, ranking, pick))
+    return _tie_break(kb, text, ranking, _twin(kb, text, ranking, pick, focus))
 
 
 def _term_asked(kb: Knowledge, text: str, ranking: tuple[Candidate, ...]) -> str | None:
@@ -219,22 +219,32 @@ def _term_asked(kb: Knowledge, text: str, ranking: tuple[Candidate, ...]) -> str
 
 
 def _twin(
-    kb: Knowledge, text: str, ranking: tuple[Candidate, ...], pick: Candidate
+    kb: Knowledge,
+    text: str,
+    ranking: tuple[Candidate, ...],
+    pick: Candidate,
+    focus: str | None = None,
 ) -> Candidate:
-    """Between twin sections (``twin_of``), the topic the message names first.
+    """Between twin sections (``twin_of``), the topic in focus or named first.
 
-    Surgery and ablation each have a section on ablating during the operation;
-    "can ablation be done during the liver operation?" asks ablation's, "can
-    the surgeon also burn the small ones?" surgery's. Only when the model
-    found the twin nearly as likely (``TIE_RATIO``).
+    Surgery and ablation each have a section on ablating during the operation.
+    In a conversation about one of them, "can they do it during my
+    operation?" or "可以同时烧掉小的吗" asks that topic's own (the words name
+    the other). Otherwise "can ablation be done during the liver operation?"
+    asks ablation's, "can the surgeon also burn the small ones?" surgery's:
+    the topic named first, when the model found the twin nearly as likely
+    (``TIE_RATIO``).
     """
     section = kb.section(pick.topic, pick.section)
     if not section or not section.twin_of:
         return pick
     topic, key = section.twin_of
+    if focus == topic and kb.section(topic, key):
+        return Candidate(topic, key, pick.confidence)
     twin = next((c for c in ranking if c.topic == topic and c.section == key), None)
     if (
-        twin
+        focus != pick.topic
+        and twin
         and twin.confidence >= TIE_RATIO * pick.confidence
         and first_named(kb, text, {pick.topic, topic}) == topic
     ):

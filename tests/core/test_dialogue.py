@@ -387,3 +387,29 @@ def test_a_follow_up_weakly_read_as_small_talk_is_answered(kb):
         **follow_up,
     )
     assert sure.answered is None
+
+
+def test_a_follow_up_unsurely_read_as_off_topic_is_answered(kb):
+    ranking = _ranked(
+        ("carcinoid_crisis", "prevention", 0.62), ("resection", "procedure", 0.08)
+    )
+    follow_up = dict(
+        text="how do you stop it happening",
+        topic="carcinoid_crisis",
+        section="triggers",
+        intent="out_of_scope",
+        ranking=ranking,
+    )
+    unsure = reply(kb, kind="out_of_scope", confidence=0.62, **follow_up)
+    assert unsure.answered == ("carcinoid_crisis", "prevention")
+    sure = reply(kb, kind="out_of_scope", confidence=0.95, **follow_up)
+    assert sure.answered is None and sure.kind == "out_of_scope"
+    # Nothing in focus: off topic.
+    alone = dict(follow_up, topic=None, section=None)
+    assert reply(kb, kind="out_of_scope", confidence=0.62, **alone).answered is None
+    # A weak reading of the section: off topic.
+    weak = dict(
+        follow_up,
+        ranking=_ranked(("carcinoid_crisis", "prevention", 0.2)),
+    )
+    assert reply(kb, kind="out_of_scope", confidence=0.62, **weak).answered is None

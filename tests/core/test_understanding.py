@@ -297,6 +297,32 @@ def test_twin_sections_go_to_the_topic_named_first(kb):
     )
 
 
+def test_twin_sections_stay_with_the_topic_in_focus(kb):
+    def pick(text, focus, ranking):
+        turn = Turn(text=text, topic=focus, section="overview", ranking=ranking)
+        return choose(turn, kb)
+
+    surgery_first = _ranking(
+        ("resection", "combined", 0.8), ("ablation", "combined", 0.1)
+    )
+    ablation_first = _ranking(
+        ("ablation", "combined", 0.8), ("resection", "combined", 0.1)
+    )
+    # The words name the other topic; the conversation is about this one.
+    assert pick("can they do it during my operation?", "ablation", surgery_first) == (
+        "ablation",
+        "combined",
+    )
+    assert pick("可以同时烧掉小的吗", "resection", ablation_first) == (
+        "resection",
+        "combined",
+    )
+    # The topic in focus's own reading stays, even when the other is named first.
+    assert pick(
+        "can ablation be done during the operation", "resection", surgery_first
+    ) == ("resection", "combined")
+
+
 def test_a_twin_the_model_finds_unlikely_does_not_win(kb):
     turn = Turn(
         text="can ablation be done during the liver operation",

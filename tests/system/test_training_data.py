@@ -47,7 +47,13 @@ def _training():
 
 def _held_out():
     texts = []
-    for name in ("dev_set.yml", "dev2_set.yml", "dev3_set.yml", "test_set.yml"):
+    for name in (
+        "dev_set.yml",
+        "dev2_set.yml",
+        "dev3_set.yml",
+        "dev4_set.yml",
+        "test_set.yml",
+    ):
         raw = yaml.safe_load((ROOT / "tests" / name).read_text("utf-8"))
         for item in (raw.get("questions") or []) + (raw.get("out_of_scope") or []):
             texts.append(item if isinstance(item, str) else item["text"])
