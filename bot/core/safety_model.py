@@ -177,6 +177,8 @@ def cache_path() -> Path:
     inputs = [
         here / "safety_model.py",
         here / "safety.py",  # normalise
+        here / "script.py",  # Traditional and Cantonese read as Simplified Mandarin
+        settings.DATA_DIR / "zh_hant_overrides.yml",
         settings.DATA_DIR / "safety.yml",
         settings.DATA_DIR / "safety_examples.yml",
         *sorted((settings.DATA_DIR / "nlu").glob("*.yml")),
