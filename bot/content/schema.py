@@ -61,6 +61,11 @@ class Section:
     # operation, in both surgery and ablation): (topic, section). A message
     # read as either gets the one whose topic it names first.
     twin_of: tuple[str, str] | None = None
+    # The same subject for one treatment, told in that treatment's topic
+    # (preventing a crisis, and preventing it around an embolization): a
+    # message read as this section that names that treatment, or asked while
+    # it is in focus, gets the narrower section.
+    narrower: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -224,6 +229,9 @@ def parse_topic(raw: dict, where: str) -> Topic:
                     keywords=_keywords(s.get("keywords"), f"{where}:{key}"),
                     explained_in=_place(s.get("explained_in"), f"{where}:{key}"),
                     twin_of=_place(s.get("twin_of"), f"{where}:{key}"),
+                    narrower=tuple(
+                        _place(n, f"{where}:{key}") for n in s.get("narrower") or ()
+                    ),
                 )
             )
         return Topic(
@@ -297,6 +305,9 @@ class Content:
                     )
                 if section.twin_of and section.twin_of not in places:
                     problems.append(f"{where}: twin of unknown section")
+                for place in section.narrower:
+                    if place not in places:
+                        problems.append(f"{where}: narrower section {place} unknown")
                 for fig in section.figures:
                     if fig.source not in source_ids:
                         problems.append(

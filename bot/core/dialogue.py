@@ -11,6 +11,7 @@ and these objects.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from typing import Any
 
 from bot.content.knowledge import Knowledge
@@ -30,10 +31,15 @@ from bot.core.replies import (
     ui_label,
     ui_text,
 )
-from bot.core.routing import Turn, looks_like_question, topic_in_text
+from bot.core.routing import Turn, looks_like_question, section_in_text, topic_in_text
 from bot.core.safety import SAFETY_INTENTS, Level, assess, crisis_lines, decide
 from bot.core.script import to_simplified
-from bot.core.understanding import choose, moves_to_topic, reads_as_follow_up
+from bot.core.understanding import (
+    choose,
+    in_focus,
+    moves_to_topic,
+    reads_as_follow_up,
+)
 
 # The building blocks of a reply live in bot.core.replies; these are kept
 # importable from here for the actions, the servers, the tools and the tests.
@@ -127,6 +133,15 @@ def _explain(turn: Turn, kb: Knowledge, r: Replies, out: Outcome) -> list[Messag
 
 
 def _list_sources(turn: Turn, kb: Knowledge, r: Replies, out: Outcome) -> list[Message]:
+    text = to_simplified(turn.text)
+    topic = topic_in_text(kb, text) or in_focus(turn, kb)
+    part = section_in_text(kb, text, topic) if topic else None
+    if part and kb.section(topic, part):
+        # "证据可靠吗" about surgery or embolization: how strong that evidence
+        # is (a section of the topic), not the list of documents.
+        entities = {**turn.entities, "topic": topic, "section": part}
+        out.kind = "explain_topic"
+        return _explain(replace(turn, entities=entities), kb, r, out)
     references = [f"- {source.reference}" for source in kb.sources.values()]
     text = join_paragraphs([ui_text("sources_intro", r.lang), *references])
     return [Message(text, r.topic_buttons())]

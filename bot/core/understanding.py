@@ -203,7 +203,8 @@ def choose(turn: Turn, kb: Knowledge) -> tuple[str | None, str | None]:
         # overview: its overview. A longer question ("does RFA actually work?
         # how many get relief?") keeps the model's reading of the topic.
         return named, OVERVIEW
-    return _tie_break(kb, text, ranking, _twin(kb, text, ranking, pick, focus))
+    pick = _narrower(kb, text, _twin(kb, text, ranking, pick, focus), focus)
+    return _tie_break(kb, text, ranking, pick)
 
 
 def _term_asked(kb: Knowledge, text: str, ranking: tuple[Candidate, ...]) -> str | None:
@@ -249,6 +250,22 @@ def _twin(
         and first_named(kb, text, {pick.topic, topic}) == topic
     ):
         return twin
+    return pick
+
+
+def _narrower(
+    kb: Knowledge, text: str, pick: Candidate, focus: str | None
+) -> Candidate:
+    """The treatment's own section of a general subject (``narrower``).
+
+    "How do they stop a crisis happening with TACE?" reads as preventing a
+    carcinoid crisis; embolization has a section on just that, so that one,
+    when the message names the treatment or it is the topic in focus.
+    """
+    section = kb.section(pick.topic, pick.section)
+    for topic, key in section.narrower if section else ():
+        if focus == topic or first_named(kb, text, {topic}) == topic:
+            return Candidate(topic, key, pick.confidence)
     return pick
 
 

@@ -122,3 +122,26 @@ def test_explained_in_must_name_a_known_section():
     assert topic.sections[0].explained_in == ("other_treatments", "nowhere")
     content = Content(sources=(), topics=(topic,), section_kinds=())
     assert any("explained in unknown section" in p for p in content.validate())
+
+
+def test_a_narrower_section_must_exist():
+    from bot.content.schema import Content, parse_topic
+
+    raw = {
+        "topic": "glossary",
+        "title": "Glossary",
+        "open_sections": True,
+        "sections": [
+            {
+                "key": "crisis",
+                "title": "Crisis",
+                "text": ["x"],
+                "sources": ["s1"],
+                "narrower": ["embolization/nowhere"],
+            },
+        ],
+    }
+    topic = parse_topic(raw, "glossary.yml")
+    assert topic.sections[0].narrower == (("embolization", "nowhere"),)
+    content = Content(sources=(), topics=(topic,), section_kinds=())
+    assert any("narrower section" in p for p in content.validate())

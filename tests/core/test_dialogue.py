@@ -11,6 +11,7 @@ from bot.core.dialogue import (
     payload,
     respond,
     session_start,
+    ui_text,
 )
 
 EN_EMERGENCY = "This may be an emergency"
@@ -413,3 +414,21 @@ def test_a_follow_up_unsurely_read_as_off_topic_is_answered(kb):
         ranking=_ranked(("carcinoid_crisis", "prevention", 0.2)),
     )
     assert reply(kb, kind="out_of_scope", confidence=0.62, **weak).answered is None
+
+
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        ("证据可靠吗", "surgery_vs_iat"),
+        ("how reliable is that evidence", "surgery_vs_iat"),
+    ],
+)
+def test_how_strong_the_evidence_is_is_a_section_not_the_source_list(kb, text, topic):
+    out = reply(kb, kind="list_sources", text=text, topic=topic, section="outcomes")
+    assert out.answered == ("surgery_vs_iat", "evidence")
+    assert out.kind == "explain_topic"
+    # Asked with no topic in focus: the documents.
+    sources = reply(kb, kind="list_sources", text="what are your sources")
+    assert sources.answered is None
+    intro = ui_text("sources_intro", "en")
+    assert any(m.text.startswith(intro) for m in sources.messages)

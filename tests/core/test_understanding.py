@@ -1,5 +1,7 @@
 """Choosing the section from the model's ranking, in context (core/understanding)."""
 
+from dataclasses import replace
+
 import pytest
 
 from bot.core.routing import Turn
@@ -377,3 +379,29 @@ def test_a_longer_question_keeps_the_models_part_of_the_named_topic(kb):
     long = "does RFA actually work? how many people get relief from the flushing"
     assert choose(Turn(text=long, ranking=ranking), kb) == ("ablation", "outcomes")
     assert choose(Turn(text="RFA?", ranking=ranking), kb) == ("ablation", "overview")
+
+
+def test_a_general_subject_goes_to_the_named_treatments_own_section(kb):
+    crisis_first = _ranking(
+        ("carcinoid_crisis", "prevention", 0.7), ("embolization", "prevention", 0.1)
+    )
+
+    def pick(text, focus=None):
+        turn = Turn(text=text, topic=focus, section=focus and "overview")
+        return choose(replace(turn, ranking=crisis_first), kb)
+
+    assert pick("how do they stop a carcinoid crisis happening with TACE") == (
+        "embolization",
+        "prevention",
+    )
+    assert pick("栓塞前怎样预防类癌危象") == ("embolization", "prevention")
+    # In a conversation about embolization, the treatment need not be named.
+    assert pick("does he need meds beforehand to stop a crisis", "embolization") == (
+        "embolization",
+        "prevention",
+    )
+    # Not named, not in focus (surgery has no such section): the general one.
+    assert pick("how is a crisis prevented during an operation") == (
+        "carcinoid_crisis",
+        "prevention",
+    )
