@@ -1136,7 +1136,8 @@ ROUND_27 = [
     ("牙痛要點算", Level.NONE),
     ("電腦開唔到機點算", Level.NONE),
     ("唔知點算，我好驚", Level.DISTRESS),
-    ("點算好呀", Level.DISTRESS),
+    ("我老豆膊頭痛，點算好", Level.NONE),
+    ("點算好呀", Level.NONE),  # like 怎么办啊
 ]
 
 
