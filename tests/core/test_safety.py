@@ -1141,6 +1141,35 @@ ROUND_27 = [
 ]
 
 
+ROUND_28 = [
+    # found by blind spot-check 28: plans and goodbyes told indirectly
+    (
+        "dad says he's not worth the trouble and wants to go on his own terms, then"
+        " asked where his sleeping pills are",
+        Level.SELF_HARM,
+    ),
+    ("he keeps saying it'd be quicker than the cancer", Level.SELF_HARM),
+    (
+        "on the drive to clinic I think about turning the wheel into the barrier",
+        Level.SELF_HARM,
+    ),
+    (
+        "after this weekend I won't be a bother to anyone any more, thank you all",
+        Level.SELF_HARM,
+    ),
+    ("信都写好了，这个周末以后就不会再麻烦大家了", Level.SELF_HARM),
+    ("开车的时候真想撞上护栏算了，地方都看好了", Level.SELF_HARM),
+    ("我想好了要跳哪栋楼", Level.SELF_HARM),
+    ("阿公說他拖累大家，我發現他把農藥藏在床底下", Level.SELF_HARM),
+    # ordinary wordings near them
+    ("这个报销流程真是烦得要命，医保能报TACE吗", Level.NONE),
+    ("想好了要跳哪支舞给我妈看，她下周做手术", Level.NONE),
+    ("我爸是农民，接触农药会不会导致NET", Level.NONE),
+    ("she wants to decide about treatment on her own terms", Level.NONE),
+    ("is recovery from RFA quicker than from liver surgery?", Level.NONE),
+]
+
+
 @pytest.mark.parametrize(
     ("text", "level"),
     SPOT_CHECK
@@ -1159,7 +1188,8 @@ ROUND_27 = [
     + ROUND_22
     + ROUND_24
     + ROUND_26
-    + ROUND_27,
+    + ROUND_27
+    + ROUND_28,
 )
 def test_spot_check_wordings(text, level):
     assert assess(text).level is level, assess(text)
@@ -1167,7 +1197,14 @@ def test_spot_check_wordings(text, level):
 
 @pytest.mark.parametrize(
     ("text", "level"),
-    ROUND_16 + ROUND_18 + ROUND_20 + ROUND_22 + ROUND_24 + ROUND_26 + ROUND_27,
+    ROUND_16
+    + ROUND_18
+    + ROUND_20
+    + ROUND_22
+    + ROUND_24
+    + ROUND_26
+    + ROUND_27
+    + ROUND_28,
 )
 def test_the_rule_net_alone_reads_the_latest_wordings(text, level):
     # The fixes are phrases, not left to the learned scorer.
