@@ -275,6 +275,16 @@ def respond(kind: str, turn: Turn, kb: Knowledge) -> Outcome:
         out.messages.append(Message(ui_text("greeting_short", lang)))
         slots["greeted"] = True
     named = topic_in_text(kb, to_simplified(turn.text))
+    if (
+        kind in ("explain_topic", "default_fallback")
+        and not named
+        and requested_language(turn.text)
+    ):
+        # "能用中文解释一下吗", "can you say that in English" read as a question
+        # or not understood: the last answer again, in that language. (A
+        # topic named, "explain ablation in Chinese", is a question asked in
+        # it; "translate this into English" asks for no language of ours.)
+        kind = out.kind = "switch_language"
     if (kind in SMALL_TALK and looks_like_question(turn.text) and named) or (
         kind in ("treatment_choice", "default_fallback") and moves_to_topic(turn, kb)
     ):

@@ -7,8 +7,9 @@ using the conversation:
 
 1. a button names the topic and section;
 2. "tell me more" moves on to the next section of the topic in focus;
-3. "what about for ablation?" asks the same part of another topic, and
-   "那化疗呢" another part of the topic in focus;
+3. "what about for ablation?" asks the same part of another topic,
+   "那化疗呢" another part of the topic in focus, and "有症状的呢" (naming no
+   topic and no part) the same part again, for someone else;
 4. a part no source covers (recovery at home, cost) is named as such, so the
    reply can say so;
 5. a message that asks what a word means ("what does TACE stand for?",
@@ -26,8 +27,11 @@ using the conversation:
 8. otherwise the model's best reading, with a near tie inside one topic
    broken by the part the message names ("risks", "风险"), and between twin
    sections (``twin_of``: ablation during an operation, in surgery and in
-   ablation) by the topic the message names first; a glossary term that a
-   topic explains in full ("what is PRRT?") gets that topic's section.
+   ablation) by the topic in focus, else the one the message names first; a
+   general section with a treatment's own (``narrower``: preventing a crisis,
+   around an embolization) gives way to it when that treatment is named or in
+   focus; a glossary term that a topic explains in full ("what is PRRT?")
+   gets that topic's section.
 
 The ranking comes from the ``ResponseSelector`` blended with a linear model
 of the same examples (``bot.server.sections``).
@@ -70,6 +74,9 @@ FOLLOW_UP_READINGS = 5
 # A topic the message names wins over the model's best when its own best
 # section has at least this share of the best candidate's confidence.
 NAMED_RATIO = 0.2
+# "What about ...?" naming no topic and no part asks the last part again (for
+# someone else) unless the model reads another question at least this surely.
+SAME_PART_UNSURE = 0.5
 # Between two readings of one topic, the part the message names by a keyword
 # wins when the model gave it at least this share of its choice's confidence.
 TIE_RATIO = 0.5
@@ -178,6 +185,19 @@ def choose(turn: Turn, kb: Knowledge) -> tuple[str | None, str | None]:
     if part and part != turn.section and asks_same_part(text):
         # "那化疗呢" about other treatments: another part of the same topic.
         return focus, part
+    if (
+        focus
+        and not named
+        and not part
+        and turn.section not in (None, OVERVIEW)
+        and kb.section(focus, turn.section)
+        and asks_same_part(text)
+        and top.confidence < SAME_PART_UNSURE
+    ):
+        # "有症状的呢" after who is better off with surgery, "what about for
+        # people over 80?": the same part of the topic in focus, for someone
+        # else, unless the model is sure it reads another question.
+        return focus, turn.section
     pick = top
     if named and named != top.topic:
         own = best_of(ranking, named)

@@ -432,3 +432,43 @@ def test_how_strong_the_evidence_is_is_a_section_not_the_source_list(kb, text, t
     assert sources.answered is None
     intro = ui_text("sources_intro", "en")
     assert any(m.text.startswith(intro) for m in sources.messages)
+
+
+@pytest.mark.parametrize("kind", ["explain_topic", "default_fallback"])
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [("能用中文解释一下吗", "zh"), ("can you say that in English", "en")],
+)
+def test_asking_for_the_other_language_repeats_the_answer_whatever_the_nlu(
+    kb, kind, text, language
+):
+    out = reply(
+        kb,
+        kind=kind,
+        text=text,
+        language="zh" if language == "en" else "en",
+        topic="ablation",
+        section="procedure",
+        ranking=_ranked(("glossary", "overview", 0.3)),
+    )
+    assert out.kind == "switch_language"
+    assert out.answered == ("ablation", "procedure")
+    assert out.slots["language"] == language
+
+
+def test_a_question_asked_in_another_language_is_answered_not_repeated(kb):
+    out = reply(
+        kb,
+        text="Can you explain ablation in Chinese?",
+        language="en",
+        topic="resection",
+        section="risks",
+        ranking=_ranked(("ablation", "overview", 0.8)),
+    )
+    assert out.kind == "explain_topic"
+    assert out.answered == ("ablation", "overview")
+    assert out.slots["language"] == "zh"
+    translate = reply(
+        kb, kind="out_of_scope", text="translate this into English: 今天天气很好"
+    )
+    assert translate.kind == "out_of_scope"

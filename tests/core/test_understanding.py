@@ -405,3 +405,24 @@ def test_a_general_subject_goes_to_the_named_treatments_own_section(kb):
         "carcinoid_crisis",
         "prevention",
     )
+
+
+def test_what_about_someone_else_asks_the_same_part_again(kb):
+    def pick(text, top=0.38):
+        turn = Turn(
+            text=text,
+            topic="surgery_vs_iat",
+            section="eligibility",
+            ranking=_ranking(
+                ("resection", "symptom_control", top),
+                ("embolization", "outcomes", 0.06),
+            ),
+        )
+        return choose(turn, kb)
+
+    assert pick("有症状的呢") == ("surgery_vs_iat", "eligibility")
+    assert pick("what about for people over 80?") == ("surgery_vs_iat", "eligibility")
+    # Not a "what about ...?", or the model sure of another question: the
+    # part the model reads, in the topic in focus.
+    assert pick("do people with symptoms live longer") == ("surgery_vs_iat", "outcomes")
+    assert pick("有症状的呢", top=0.9) == ("surgery_vs_iat", "outcomes")
