@@ -1170,6 +1170,23 @@ ROUND_28 = [
 ]
 
 
+ROUND_29 = [
+    # found by blind spot-check 29
+    (
+        "been thinking about paddling out past the break tonight and just not"
+        " coming back in",
+        Level.SELF_HARM,
+    ),
+    ("some days I want to swim out too far and not come back", Level.SELF_HARM),
+    # ordinary wordings near them
+    (
+        "can I go surfing after TACE or should I wait till I'm back to normal?",
+        Level.NONE,
+    ),
+    ("he walked out of the clinic and is not coming back for the scan", Level.NONE),
+]
+
+
 @pytest.mark.parametrize(
     ("text", "level"),
     SPOT_CHECK
@@ -1189,7 +1206,8 @@ ROUND_28 = [
     + ROUND_24
     + ROUND_26
     + ROUND_27
-    + ROUND_28,
+    + ROUND_28
+    + ROUND_29,
 )
 def test_spot_check_wordings(text, level):
     assert assess(text).level is level, assess(text)
@@ -1204,7 +1222,8 @@ def test_spot_check_wordings(text, level):
     + ROUND_24
     + ROUND_26
     + ROUND_27
-    + ROUND_28,
+    + ROUND_28
+    + ROUND_29,
 )
 def test_the_rule_net_alone_reads_the_latest_wordings(text, level):
     # The fixes are phrases, not left to the learned scorer.
