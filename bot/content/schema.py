@@ -59,7 +59,8 @@ class Section:
     explained_in: tuple[str, str] | None = None
     # The same subject told from another topic's side (ablation during an
     # operation, in both surgery and ablation): (topic, section). A message
-    # read as either gets the one whose topic it names first.
+    # read as either gets the one of the topic in focus, else the one whose
+    # topic it names first.
     twin_of: tuple[str, str] | None = None
     # The same subject for one treatment, told in that treatment's topic
     # (preventing a crisis, and preventing it around an embolization): a
