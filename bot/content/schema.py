@@ -181,6 +181,13 @@ def _paragraphs(raw: Any, where: str) -> tuple[str, ...]:
     return tuple(clean(p) for p in raw)
 
 
+def _as_list(raw: Any) -> list:
+    """A YAML value that may be one item or a list of them, as a list."""
+    if raw is None:
+        return []
+    return list(raw) if isinstance(raw, list | tuple) else [raw]
+
+
 def _place(raw: Any, where: str) -> tuple[str, str] | None:
     """A ``topic/section`` reference, or None."""
     if raw is None:
@@ -231,7 +238,7 @@ def parse_topic(raw: dict, where: str) -> Topic:
                     explained_in=_place(s.get("explained_in"), f"{where}:{key}"),
                     twin_of=_place(s.get("twin_of"), f"{where}:{key}"),
                     narrower=tuple(
-                        _place(n, f"{where}:{key}") for n in s.get("narrower") or ()
+                        _place(n, f"{where}:{key}") for n in _as_list(s.get("narrower"))
                     ),
                 )
             )

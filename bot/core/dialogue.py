@@ -10,6 +10,7 @@ and these objects.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
@@ -31,11 +32,19 @@ from bot.core.replies import (
     ui_label,
     ui_text,
 )
-from bot.core.routing import Turn, looks_like_question, section_in_text, topic_in_text
+from bot.core.routing import (
+    GLOSSARY,
+    Turn,
+    asks_meaning,
+    looks_like_question,
+    section_in_text,
+    topic_in_text,
+)
 from bot.core.safety import SAFETY_INTENTS, Level, assess, crisis_lines, decide
 from bot.core.script import to_simplified
 from bot.core.understanding import (
     choose,
+    follow_up_reading,
     in_focus,
     moves_to_topic,
     reads_as_follow_up,
@@ -78,6 +87,16 @@ WEAK_INTENT = 0.6
 # as surely as ``FALLBACK_ANSWER`` ("how do you stop it happening" about a
 # carcinoid crisis).
 UNSURE_OUT_OF_SCOPE = 0.8
+# "Can you say that in English?" is short: a longer message that names a
+# language ("my mum doesn't speak English, ...") asks something else.
+LANGUAGE_REQUEST_WORDS = 8
+# Questions about the bot's own sources ("is this information reliable?",
+# "你用的证据是什么"), not about a study's evidence.
+_ABOUT_THE_BOT = re.compile(
+    r"\b(?:you|your|yours|this (?:information|info|answer|bot|chat)|these answers)\b"
+    r"|你|您|这些信息|这个信息|这些资料|资料来源|信息来源",
+    re.IGNORECASE,
+)
 
 
 Handler = Callable[[Turn, Knowledge, Replies, Outcome], list[Message]]
@@ -136,9 +155,14 @@ def _list_sources(turn: Turn, kb: Knowledge, r: Replies, out: Outcome) -> list[M
     text = to_simplified(turn.text)
     topic = topic_in_text(kb, text) or in_focus(turn, kb)
     part = section_in_text(kb, text, topic) if topic else None
-    if part and kb.section(topic, part):
-        # "证据可靠吗" about surgery or embolization: how strong that evidence
-        # is (a section of the topic), not the list of documents.
+    if (
+        part == "evidence"
+        and kb.section(topic, part)
+        and not _ABOUT_THE_BOT.search(text)
+    ):
+        # "证据可靠吗" about surgery versus embolization: how strong that
+        # evidence is (a section of the topic), not the list of documents;
+        # "is this information reliable?" asks about ours.
         entities = {**turn.entities, "topic": topic, "section": part}
         out.kind = "explain_topic"
         return _explain(replace(turn, entities=entities), kb, r, out)
@@ -275,15 +299,9 @@ def respond(kind: str, turn: Turn, kb: Knowledge) -> Outcome:
         out.messages.append(Message(ui_text("greeting_short", lang)))
         slots["greeted"] = True
     named = topic_in_text(kb, to_simplified(turn.text))
-    if (
-        kind in ("explain_topic", "default_fallback")
-        and not named
-        and requested_language(turn.text)
-    ):
+    if kind in ("explain_topic", "default_fallback") and _only_asks_language(turn, kb):
         # "能用中文解释一下吗", "can you say that in English" read as a question
-        # or not understood: the last answer again, in that language. (A
-        # topic named, "explain ablation in Chinese", is a question asked in
-        # it; "translate this into English" asks for no language of ours.)
+        # or not understood: the last answer again, in that language.
         kind = out.kind = "switch_language"
     if (kind in SMALL_TALK and looks_like_question(turn.text) and named) or (
         kind in ("treatment_choice", "default_fallback") and moves_to_topic(turn, kb)
@@ -301,20 +319,18 @@ def respond(kind: str, turn: Turn, kb: Knowledge) -> Outcome:
         # "What are the risks?" weakly read as a question about the bot: a
         # part of the topic in focus.
         kind = out.kind = "explain_topic"
+    if kind in ("out_of_scope", "default_fallback") and summary.asks_for_it(turn.text):
+        # "我的摘要": the summary, whatever the model made of "摘要".
+        kind = out.kind = summary.INTENT
     elif (
         kind == "out_of_scope"
         and (turn.confidence or 0) < UNSURE_OUT_OF_SCOPE
-        and turn.ranking
-        and turn.ranking[0].confidence >= FALLBACK_ANSWER
         and looks_like_question(turn.text)
-        and reads_as_follow_up(turn, kb)
+        and _sure_follow_up(turn, kb)
     ):
         # "How do you stop it happening?" about a carcinoid crisis, unsure
         # whether it is off topic: the part of the topic in focus it reads as.
         kind = out.kind = "explain_topic"
-    if kind in ("out_of_scope", "default_fallback") and summary.asks_for_it(turn.text):
-        # "我的摘要": the summary, whatever the model made of "摘要".
-        kind = out.kind = summary.INTENT
     out.messages += HANDLERS[kind](turn, kb, replies, out)
     if out.answered:
         # The answers read in this conversation, for "My summary".
@@ -324,6 +340,40 @@ def respond(kind: str, turn: Turn, kb: Knowledge) -> Outcome:
     if level is Level.WARNING:
         out.messages.append(Message(ui_text("warning_line", lang)))
     return out
+
+
+def _only_asks_language(turn: Turn, kb: Knowledge) -> bool:
+    """Whether a message only asks for the last answer in another language.
+
+    "Can you say that in English?", "能用中文解释一下吗": a language asked for,
+    in a short message that names no topic, part or word to explain, and no
+    question the model reads with confidence. "Explain the risks in Chinese"
+    or "R0用英文怎么说" ask something else; "translate this into English"
+    asks for no language of ours (``requested_language``).
+    """
+    text = to_simplified(turn.text)
+    words = len(re.findall(r"[A-Za-z0-9]+", text)) + len(_CJK.findall(text)) / 2
+    return bool(
+        requested_language(turn.text)
+        and words <= LANGUAGE_REQUEST_WORDS
+        and not topic_in_text(kb, text)
+        and not section_in_text(kb, text)
+        and not section_in_text(kb, text, GLOSSARY)
+        and not asks_meaning(text)
+        and not _HOW_TO_SAY.search(text)
+        and not (turn.ranking and turn.ranking[0].confidence >= FALLBACK_ANSWER)
+    )
+
+
+def _sure_follow_up(turn: Turn, kb: Knowledge) -> bool:
+    """Whether the model reads a part of the topic in focus with confidence."""
+    reading = follow_up_reading(turn, kb)
+    return bool(reading and reading.confidence >= FALLBACK_ANSWER)
+
+
+_CJK = re.compile(r"[\u3400-\u9fff]")
+# "R0用英文怎么说", "how do you say ablation in Chinese": a word asked for.
+_HOW_TO_SAY = re.compile(r"怎么说|怎么讲|怎么写|how do (?:you|i) (?:say|write)", re.I)
 
 
 def session_start(language: str | None, kb: Knowledge, greet: bool) -> Outcome:

@@ -9,7 +9,8 @@ using the conversation:
 2. "tell me more" moves on to the next section of the topic in focus;
 3. "what about for ablation?" asks the same part of another topic,
    "那化疗呢" another part of the topic in focus, and "有症状的呢" (naming no
-   topic and no part) the same part again, for someone else;
+   topic and no other part) the same part again, for someone else, unless
+   the model reads another question with some confidence;
 4. a part no source covers (recovery at home, cost) is named as such, so the
    reply can say so;
 5. a message that asks what a word means ("what does TACE stand for?",
@@ -75,8 +76,11 @@ FOLLOW_UP_READINGS = 5
 # section has at least this share of the best candidate's confidence.
 NAMED_RATIO = 0.2
 # "What about ...?" naming no topic and no part asks the last part again (for
-# someone else) unless the model reads another question at least this surely.
-SAME_PART_UNSURE = 0.5
+# someone else) unless the model reads another question at least this surely
+# (the confidence at which an unsure message is answered, ``FALLBACK_ANSWER``).
+SAME_PART_UNSURE = 0.45
+# "为什么呢", "那怎么办呢", "and why?" are not "the same, for someone else".
+_ASKS_WHY = re.compile(r"为什么|为啥|怎么办|\bwhy\b|\bhow come\b", re.IGNORECASE)
 # Between two readings of one topic, the part the message names by a keyword
 # wins when the model gave it at least this share of its choice's confidence.
 TIE_RATIO = 0.5
@@ -188,10 +192,11 @@ def choose(turn: Turn, kb: Knowledge) -> tuple[str | None, str | None]:
     if (
         focus
         and not named
-        and not part
+        and part in (None, turn.section)
         and turn.section not in (None, OVERVIEW)
         and kb.section(focus, turn.section)
         and asks_same_part(text)
+        and not _ASKS_WHY.search(text)
         and top.confidence < SAME_PART_UNSURE
     ):
         # "有症状的呢" after who is better off with surgery, "what about for
@@ -223,7 +228,10 @@ def choose(turn: Turn, kb: Knowledge) -> tuple[str | None, str | None]:
         # overview: its overview. A longer question ("does RFA actually work?
         # how many get relief?") keeps the model's reading of the topic.
         return named, OVERVIEW
-    pick = _narrower(kb, text, _twin(kb, text, ranking, pick, focus), focus)
+    pick = _twin(kb, text, ranking, pick, focus)
+    pick = _narrower(
+        kb, text, pick, focus if named in (None, focus, pick.topic) else None
+    )
     return _tie_break(kb, text, ranking, pick)
 
 
@@ -280,7 +288,9 @@ def _narrower(
 
     "How do they stop a crisis happening with TACE?" reads as preventing a
     carcinoid crisis; embolization has a section on just that, so that one,
-    when the message names the treatment or it is the topic in focus.
+    when the message names the treatment or it is the topic in focus (and
+    the message names no other treatment: "... during surgery?" about
+    embolization asks about surgery; ``focus`` is None then).
     """
     section = kb.section(pick.topic, pick.section)
     for topic, key in section.narrower if section else ():
@@ -382,6 +392,19 @@ def _follow_up(
     if own and own.confidence >= FOLLOW_UP_RATIO * top.confidence:
         return own
     return None
+
+
+def follow_up_reading(turn: Turn, kb: Knowledge) -> Candidate | None:
+    """The reading of a message that names no topic, in the topic in focus.
+
+    The part it asks (``_follow_up``), with the model's confidence in that
+    part; None when nothing is in focus or the message names a topic.
+    """
+    focus = in_focus(turn, kb)
+    ranking = tuple(c for c in turn.ranking if kb.section(c.topic, c.section))
+    if not focus or not ranking or topic_in_text(kb, to_simplified(turn.text)):
+        return None
+    return _follow_up(kb, ranking, focus)
 
 
 def reads_as_follow_up(turn: Turn, kb: Knowledge) -> bool:

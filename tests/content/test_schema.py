@@ -145,3 +145,23 @@ def test_a_narrower_section_must_exist():
     assert topic.sections[0].narrower == (("embolization", "nowhere"),)
     content = Content(sources=(), topics=(topic,), section_kinds=())
     assert any("narrower section" in p for p in content.validate())
+
+
+def test_one_narrower_section_may_be_written_without_a_list():
+    from bot.content.schema import parse_topic
+
+    raw = {
+        "topic": "crisis",
+        "title": "Crisis",
+        "sections": [
+            {
+                "key": "prevention",
+                "title": "Prevention",
+                "text": ["x"],
+                "sources": ["s1"],
+                "narrower": "embolization/prevention",
+            },
+        ],
+    }
+    section = parse_topic(raw, "crisis.yml").sections[0]
+    assert section.narrower == (("embolization", "prevention"),)

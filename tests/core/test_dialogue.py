@@ -414,6 +414,18 @@ def test_a_follow_up_unsurely_read_as_off_topic_is_answered(kb):
         ranking=_ranked(("carcinoid_crisis", "prevention", 0.2)),
     )
     assert reply(kb, kind="out_of_scope", confidence=0.62, **weak).answered is None
+    # A confident reading of something else, a weak one of the topic in
+    # focus: off topic.
+    elsewhere = dict(
+        follow_up,
+        text="where do I park for the appointment?",
+        ranking=_ranked(
+            ("glossary", "mdt", 0.6), ("carcinoid_crisis", "prevention", 0.05)
+        ),
+    )
+    assert reply(kb, kind="out_of_scope", confidence=0.62, **elsewhere).kind == (
+        "out_of_scope"
+    )
 
 
 @pytest.mark.parametrize(
@@ -427,9 +439,13 @@ def test_how_strong_the_evidence_is_is_a_section_not_the_source_list(kb, text, t
     out = reply(kb, kind="list_sources", text=text, topic=topic, section="outcomes")
     assert out.answered == ("surgery_vs_iat", "evidence")
     assert out.kind == "explain_topic"
-    # Asked with no topic in focus: the documents.
+    # Asked with no topic in focus, or about the bot's own sources: the
+    # documents.
     sources = reply(kb, kind="list_sources", text="what are your sources")
     assert sources.answered is None
+    for text in ("is this information reliable?", "你用的证据是什么？"):
+        ours = reply(kb, kind="list_sources", text=text, topic=topic)
+        assert ours.answered is None and ours.kind == "list_sources", text
     intro = ui_text("sources_intro", "en")
     assert any(m.text.startswith(intro) for m in sources.messages)
 
@@ -468,7 +484,22 @@ def test_a_question_asked_in_another_language_is_answered_not_repeated(kb):
     assert out.kind == "explain_topic"
     assert out.answered == ("ablation", "overview")
     assert out.slots["language"] == "zh"
-    translate = reply(
-        kb, kind="out_of_scope", text="translate this into English: 今天天气很好"
+    # Something else asked, with a language named: not a repeat.
+    for text in (
+        "can you explain the risks in Chinese?",
+        "R0用英文怎么说",
+        "translate this into English: 今天天气很好",
+        "my mum doesn't speak English, can the nurse explain things to her in Chinese",
+    ):
+        out = reply(kb, kind="default_fallback", text=text, topic="resection")
+        assert out.kind != "switch_language", text
+    # The model sure of a question: answered.
+    sure = reply(
+        kb,
+        text="用中文再说一遍",
+        language="en",
+        topic="resection",
+        section="risks",
+        ranking=_ranked(("ablation", "overview", 0.9)),
     )
-    assert translate.kind == "out_of_scope"
+    assert sure.kind == "explain_topic"
