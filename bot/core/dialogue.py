@@ -46,6 +46,7 @@ from bot.core.understanding import (
     choose,
     follow_up_reading,
     in_focus,
+    length_in_words,
     moves_to_topic,
     reads_as_follow_up,
 )
@@ -352,10 +353,9 @@ def _only_asks_language(turn: Turn, kb: Knowledge) -> bool:
     asks for no language of ours (``requested_language``).
     """
     text = to_simplified(turn.text)
-    words = len(re.findall(r"[A-Za-z0-9]+", text)) + len(_CJK.findall(text)) / 2
     return bool(
         requested_language(turn.text)
-        and words <= LANGUAGE_REQUEST_WORDS
+        and length_in_words(text) <= LANGUAGE_REQUEST_WORDS
         and not topic_in_text(kb, text)
         and not section_in_text(kb, text)
         and not section_in_text(kb, text, GLOSSARY)
@@ -371,7 +371,6 @@ def _sure_follow_up(turn: Turn, kb: Knowledge) -> bool:
     return bool(reading and reading.confidence >= FALLBACK_ANSWER)
 
 
-_CJK = re.compile(r"[\u3400-\u9fff]")
 # "R0用英文怎么说", "how do you say ablation in Chinese": a word asked for.
 _HOW_TO_SAY = re.compile(r"怎么说|怎么讲|怎么写|how do (?:you|i) (?:say|write)", re.I)
 

@@ -219,7 +219,7 @@ def choose(turn: Turn, kb: Knowledge) -> tuple[str | None, str | None]:
         and not section_in_text(kb, text, named)
         and kb.section(named, OVERVIEW)
         and (
-            (pick.confidence < UNSURE and _length_in_words(text) <= SHORT_WORDS)
+            (pick.confidence < UNSURE and length_in_words(text) <= SHORT_WORDS)
             or _overview_asked(kb, text, ranking, pick)
         )
     ):
@@ -299,7 +299,7 @@ def _narrower(
     return pick
 
 
-def _length_in_words(text: str) -> float:
+def length_in_words(text: str) -> float:
     """How many words a message has; a Chinese character counts as half a word."""
     latin = re.findall(r"[A-Za-z0-9]+", text)
     cjk = re.findall(r"[\u3400-\u9fff]", text)
