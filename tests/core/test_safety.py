@@ -1208,6 +1208,51 @@ ROUND_30 = [
 ]
 
 
+ROUND_31 = [
+    # found by blind spot-check 31 (on ce7cf76); Taiwanese written in characters
+    ("阮尪拄才討海轉來就昏去，叫攏袂醒，伊頂禮拜才做栓塞", Level.EMERGENCY),
+    (
+        "Got the rifle cleaned and loaded. Figure it's kinder than letting this"
+        " thing eat my liver out. Don't tell the wife.",
+        Level.SELF_HARM,
+    ),
+    (
+        "真的撑不下去了。医院楼顶的门没锁，我刚上去看过，下次上去就不下来了",
+        Level.SELF_HARM,
+    ),
+    (
+        "真的撐不下去了。醫院頂樓的門沒鎖，我剛才上去看過了，下次就不下來了",
+        Level.SELF_HARM,
+    ),
+    (
+        "船佮存摺攏過予後生矣，狗仔嘛送人矣，藥仔嘛儉夠矣，後禮拜的療程免排矣",
+        Level.SELF_HARM,
+    ),
+    # a question: how to tell an allergic reaction from carcinoid flushing
+    ("過敏反應同類癌潮紅點分", Level.WARNING),
+    ("過敏反應佮類癌潮紅欲按怎分", Level.WARNING),
+    # ordinary wordings near them
+    (
+        "he cleaned and loaded the dishwasher before the TACE, is he allowed to"
+        " lift things after?",
+        Level.NONE,
+    ),
+    (
+        "don't tell the wife I asked, but how long is recovery after liver surgery?",
+        Level.NONE,
+    ),
+    (
+        "my grandad keeps a rifle on the farm, can he still go hunting after ablation?",
+        Level.NONE,
+    ),
+    ("上次爬上去就不下来了，我家猫太调皮。做完栓塞可以养猫吗", Level.NONE),
+    ("顶楼的门没锁，医院的花园在哪里？消融后可以散步吗", Level.NONE),
+    ("下周的疗程不用安排了，医生说先观察，这正常吗", Level.NONE),
+    ("阮阿公拄才去做栓塞，伊問愛偌久才會當轉去厝", Level.NONE),
+    ("伊頂禮拜昏去一擺，醫生講是貧血，這馬好矣，會當做手術無", Level.WARNING),
+]
+
+
 @pytest.mark.parametrize(
     ("text", "level"),
     SPOT_CHECK
@@ -1229,7 +1274,8 @@ ROUND_30 = [
     + ROUND_27
     + ROUND_28
     + ROUND_29
-    + ROUND_30,
+    + ROUND_30
+    + ROUND_31,
 )
 def test_spot_check_wordings(text, level):
     assert assess(text).level is level, assess(text)
@@ -1246,7 +1292,8 @@ def test_spot_check_wordings(text, level):
     + ROUND_27
     + ROUND_28
     + ROUND_29
-    + ROUND_30,
+    + ROUND_30
+    + ROUND_31,
 )
 def test_the_rule_net_alone_reads_the_latest_wordings(text, level):
     # The fixes are phrases, not left to the learned scorer.
