@@ -211,7 +211,9 @@ def _fallback(turn: Turn, kb: Knowledge, r: Replies, out: Outcome) -> list[Messa
     ):
         # Unsure what kind of message this is, but it names a topic, reads as
         # a question the model knows how to answer, or asks a part of the
-        # topic in focus ("and the risks?", "适合谁？"): answer it.
+        # topic in focus ("and the risks?", "适合谁？"): answer it (and say
+        # so in the reply's data: an answer, not "didn't understand").
+        out.kind = "explain_topic"
         return _explain(turn, kb, r, out)
     out.unanswered = "fallback"
     return [r.menu("fallback")]
@@ -300,9 +302,14 @@ def respond(kind: str, turn: Turn, kb: Knowledge) -> Outcome:
         out.messages.append(Message(ui_text("greeting_short", lang)))
         slots["greeted"] = True
     named = topic_in_text(kb, to_simplified(turn.text))
-    if kind in ("explain_topic", "default_fallback") and _only_asks_language(turn, kb):
-        # "能用中文解释一下吗", "can you say that in English" read as a question
-        # or not understood: the last answer again, in that language.
+    if kind in (
+        "explain_topic",
+        "default_fallback",
+        "out_of_scope",
+    ) and _only_asks_language(turn, kb):
+        # "能用中文解释一下吗", "can you say that in English", "in English
+        # please, for my son-in-law" read as a question, not understood or
+        # off topic: the last answer again, in that language.
         kind = out.kind = "switch_language"
     if (kind in SMALL_TALK and looks_like_question(turn.text) and named) or (
         kind in ("treatment_choice", "default_fallback") and moves_to_topic(turn, kb)

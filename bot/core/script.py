@@ -11,11 +11,15 @@ Kong medical words that differ from the mainland's are mapped too
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 import opencc
 
 from bot.content.i18n import script_words
+
+# Zhuyin (bopomofo) signs.
+_ZHUYIN = re.compile("[\u3105-\u312f]")
 
 
 @lru_cache(maxsize=2)
@@ -38,8 +42,12 @@ def to_simplified(text: str | None) -> str:
 
     Taiwan and Hong Kong medical words that differ from the mainland's ("電燒"
     for radiofrequency ablation) become the mainland word
-    (``data/zh_hant_overrides.yml``, ``input``).
+    (``data/zh_hant_overrides.yml``, ``input``); a Zhuyin sign typed for a
+    particle ("會痛ㄇ") becomes the particle first (``phonetic``).
     """
+    if text and _ZHUYIN.search(text):
+        for sign, particle in script_words("phonetic"):
+            text = text.replace(sign, particle)
     if not text or not is_traditional(text):
         return text or ""
     converted = _converter("t2s").convert(text)

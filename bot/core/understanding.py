@@ -7,10 +7,13 @@ using the conversation:
 
 1. a button names the topic and section;
 2. "tell me more" moves on to the next section of the topic in focus;
-3. "what about for ablation?" asks the same part of another topic,
-   "那化疗呢" another part of the topic in focus, and "有症状的呢" (naming no
-   topic and no other part) the same part again, for someone else, unless
-   the model reads another question with some confidence;
+3. "what about for ablation?" asks the same part of another topic (or, when
+   that topic has no such part, its own section on the subject in focus:
+   "what about during embolisation?" after what triggers a crisis),
+   "那化疗呢" another part of the topic in focus, and "有症状的呢", "切片也会吗",
+   "how about Y90?" (naming no other topic and no other part) or a detail
+   told ("she is 87") the same part again, for someone or something else,
+   unless the model reads another question with some confidence;
 4. a part no source covers (recovery at home, cost) is named as such, so the
    reply can say so;
 5. a message that asks what a word means ("what does TACE stand for?",
@@ -32,7 +35,7 @@ using the conversation:
    general section with a treatment's own (``narrower``: preventing a crisis,
    around an embolization) gives way to it when that treatment is named or in
    focus; a glossary term that a topic explains in full ("what is PRRT?")
-   gets that topic's section.
+   gets that topic's section, unless that section was just shown.
 
 The ranking comes from the ``ResponseSelector`` blended with a linear model
 of the same examples (``bot.server.sections``).
@@ -52,6 +55,7 @@ from bot.core.routing import (
     Turn,
     asks_meaning,
     first_named,
+    looks_like_question,
     names_section,
     route,
     section_in_text,
@@ -102,9 +106,15 @@ _SAME_PART = re.compile(
     r"|^\s*(?:and|but|or)\s+(?:\S+\s*){1,2}[?？]?\s*$"
     r"|^\s*(?:same|the same)\b.*\bfor\b|^\s*那\s*\S{1,12}\s*呢"
     r"|^\s*\S{1,10}呢\s*[?？]?\s*$"
-    r"|^\s*换成\S{1,10}",
+    r"|^\s*换成\S{1,10}"
+    # "切片也会吗", "做栓塞的时候也容易发生吗", "during a biopsy too?"
+    r"|^[^，。？！?,.]{0,12}也(?:会|能|可以|容易|要|有|行|算)[^，。？！?,.]{0,6}(?:吗|么)\s*[?？]?\s*$"
+    r"|^[^.?!]{0,40}\b(?:too|as well)\W*$",
     re.IGNORECASE,
 )
+# A detail about the person, not a question ("my tumours are all quite
+# small", "我阿嬷87岁了耶"): the same part of the topic in focus, for them.
+DETAIL_WORDS = 12
 
 
 @dataclass(frozen=True)
@@ -156,7 +166,7 @@ def choose(turn: Turn, kb: Knowledge) -> tuple[str | None, str | None]:
     if turn.intent == "ask_more":
         return route(turn, kb)
     text = to_simplified(turn.text)
-    ranking = fold_terms(kb, turn.ranking, text)
+    ranking = fold_terms(kb, turn.ranking, text, (turn.topic, turn.section))
     if not ranking:
         # No model reading (e.g. a unit test or an untrained bot): keywords.
         return route(turn, kb)
@@ -170,8 +180,10 @@ def choose(turn: Turn, kb: Knowledge) -> tuple[str | None, str | None]:
     if named and focus and named != focus and asks_same_part(text):
         if not section_in_text(kb, text, named) and kb.section(named, OVERVIEW):
             # "And what about transplant?" after who surgery is for: transplant
-            # has no such part, so its overview.
-            return named, OVERVIEW
+            # has no such part, so its own section on the subject in focus
+            # ("what about during embolisation?" after what triggers a crisis:
+            # embolization's section on preventing one), else its overview.
+            return named, _narrowing(kb, focus, named) or OVERVIEW
     uncovered = section_in_text(kb, text)
     if uncovered and not kb.topics_with_section(uncovered):
         # Recovery at home, cost: no source covers them; say so (the dialogue
@@ -191,17 +203,19 @@ def choose(turn: Turn, kb: Knowledge) -> tuple[str | None, str | None]:
         return focus, part
     if (
         focus
-        and not named
+        and named in (None, focus)
         and part in (None, turn.section)
         and turn.section not in (None, OVERVIEW)
         and kb.section(focus, turn.section)
-        and asks_same_part(text)
+        and (asks_same_part(text) or _tells_detail(text))
         and not _ASKS_WHY.search(text)
         and top.confidence < SAME_PART_UNSURE
     ):
         # "有症状的呢" after who is better off with surgery, "what about for
-        # people over 80?": the same part of the topic in focus, for someone
-        # else, unless the model is sure it reads another question.
+        # people over 80?", "how about Y90?" after the risks of TACE, or a
+        # detail told ("she is 87"): the same part of the topic in focus, for
+        # someone or something else, unless the model is sure it reads
+        # another question.
         return focus, turn.section
     pick = top
     if named and named != top.topic:
@@ -299,6 +313,21 @@ def _narrower(
     return pick
 
 
+def _tells_detail(text: str) -> bool:
+    """Whether a short message tells something rather than asks ("she is 87")."""
+    return length_in_words(text) <= DETAIL_WORDS and not looks_like_question(text)
+
+
+def _narrowing(kb: Knowledge, focus: str, named: str) -> str | None:
+    """The section of ``named`` that narrows one of ``focus`` (``narrower``)."""
+    topic = kb.topic(focus)
+    for section in topic.sections if topic else ():
+        for target, key in section.narrower:
+            if target == named and kb.section(named, key):
+                return key
+    return None
+
+
 def length_in_words(text: str) -> float:
     """How many words a message has; a Chinese character counts as half a word."""
     latin = re.findall(r"[A-Za-z0-9]+", text)
@@ -307,13 +336,18 @@ def length_in_words(text: str) -> float:
 
 
 def fold_terms(
-    kb: Knowledge, ranking: tuple[Candidate, ...], text: str
+    kb: Knowledge,
+    ranking: tuple[Candidate, ...],
+    text: str,
+    shown: tuple[str | None, str | None] = (None, None),
 ) -> tuple[Candidate, ...]:
     """The readings, a term that a topic explains counted as that topic's section.
 
     Unless the message asks what a word means, "tell me about Y-90" read as
     the glossary's TARE is a reading of the embolization section that
-    explains it: its confidence is added there. Best first.
+    explains it: its confidence is added there. Not when that section is
+    the one just shown (``shown``): "类癌综合征又是什么" after the section on
+    hormone-making tumours asks for the word. Best first.
     """
     known = [c for c in ranking if kb.section(c.topic, c.section)]
     if asks_meaning(text):
@@ -321,9 +355,8 @@ def fold_terms(
     scores: dict[tuple[str, str], float] = {}
     for c in known:
         place = kb.section(c.topic, c.section).explained_in
-        key = (
-            place if place and kb.topic(c.topic).open_sections else (c.topic, c.section)
-        )
+        folds = place and place != shown and kb.topic(c.topic).open_sections
+        key = place if folds else (c.topic, c.section)
         scores[key] = scores.get(key, 0.0) + c.confidence
     folded = (Candidate(t, s, conf) for (t, s), conf in scores.items())
     return tuple(sorted(folded, key=lambda c: -c.confidence))

@@ -450,10 +450,14 @@ def test_how_strong_the_evidence_is_is_a_section_not_the_source_list(kb, text, t
     assert any(m.text.startswith(intro) for m in sources.messages)
 
 
-@pytest.mark.parametrize("kind", ["explain_topic", "default_fallback"])
+@pytest.mark.parametrize("kind", ["explain_topic", "default_fallback", "out_of_scope"])
 @pytest.mark.parametrize(
     ("text", "language"),
-    [("能用中文解释一下吗", "zh"), ("can you say that in English", "en")],
+    [
+        ("能用中文解释一下吗", "zh"),
+        ("can you say that in English", "en"),
+        ("in English please, for my son-in-law", "en"),
+    ],
 )
 def test_asking_for_the_other_language_repeats_the_answer_whatever_the_nlu(
     kb, kind, text, language
@@ -503,3 +507,20 @@ def test_a_question_asked_in_another_language_is_answered_not_repeated(kb):
         ranking=_ranked(("ablation", "overview", 0.9)),
     )
     assert sure.kind == "explain_topic"
+
+
+def test_an_unsure_message_answered_says_so_in_its_data(kb):
+    # Not understood as a kind of message, but a part of the topic in focus:
+    # an answer, not "didn't understand" (the reply's data says which).
+    out = reply(
+        kb,
+        kind="default_fallback",
+        text="and the risks?",
+        topic="resection",
+        section="eligibility",
+        ranking=_ranked(("resection", "risks", 0.3)),
+    )
+    assert out.kind == "explain_topic"
+    assert out.answered == ("resection", "risks")
+    lost = reply(kb, kind="default_fallback", text="asdf qwer", ranking=())
+    assert lost.kind == "default_fallback" and lost.answered is None

@@ -26,3 +26,9 @@ def test_everyday_cantonese_is_read_as_mandarin():
     assert to_simplified("係唔係要開刀") == "是不是要开刀"
     # 系 alone is part of Mandarin words (关系) and stays.
     assert to_simplified("關係") == "关系"
+
+
+def test_a_zhuyin_sign_typed_for_a_particle_is_read_as_it():
+    assert to_simplified("會痛ㄇ") == "会痛吗"
+    assert to_simplified("有效ㄇ") == "有效吗"
+    assert to_simplified("那是什麼ㄚ") == "那是什么啊"

@@ -93,6 +93,11 @@ def test_buttons_name_topic_and_section(kb):
         ("and what are the survival figures after transplant?", False),
         ("what are the risks of ablation?", False),
         ("消融有什么风险", False),
+        ("切片也会吗", True),
+        ("做栓塞的时候也容易发生吗", True),
+        ("during a biopsy too?", True),
+        ("手术后多久能出院，这个我也想知道，还有风险大不大吗", False),
+        ("I read too much about it, what are the risks?", False),
     ],
 )
 def test_asks_same_part(text, same):
@@ -436,3 +441,75 @@ def test_what_about_someone_else_asks_the_same_part_again(kb):
     assert pick("有症状的呢", top=0.9) == ("surgery_vs_iat", "outcomes")
     # "Why?" is not "the same, for someone else".
     assert pick("为什么呢") == ("surgery_vs_iat", "outcomes")
+
+
+def test_a_detail_told_asks_the_same_part_again(kb):
+    def pick(text, top=0.09):
+        turn = Turn(
+            text=text,
+            topic="ablation",
+            section="eligibility",
+            ranking=_ranking(("ablation", "overview", top), ("glossary", "tare", 0.05)),
+        )
+        return choose(turn, kb)
+
+    assert pick("my tumours are all quite small") == ("ablation", "eligibility")
+    assert pick("我爸瘤子都很小，就两三个") == ("ablation", "eligibility")
+    # A question, or a reading the model is sure of, is not a detail.
+    assert pick("what is it exactly?") == ("ablation", "overview")
+    assert pick("my tumours are all quite small", top=0.9) == ("ablation", "overview")
+
+
+def test_a_term_of_the_topic_in_focus_asks_the_same_part(kb):
+    turn = Turn(
+        text="how about Y90",
+        topic="embolization",
+        section="risks",
+        ranking=_ranking(
+            ("embolization", "late_effects", 0.19), ("glossary", "tare", 0.13)
+        ),
+    )
+    assert choose(turn, kb) == ("embolization", "risks")
+
+
+def test_another_topic_without_that_part_gets_its_section_on_the_subject(kb):
+    # Embolization's section on preventing a crisis narrows the crisis topic's.
+    def pick(text):
+        turn = Turn(
+            text=text,
+            topic="carcinoid_crisis",
+            section="triggers",
+            ranking=_ranking(
+                ("embolization", "eligibility", 0.39), ("glossary", "embolization", 0.3)
+            ),
+        )
+        return choose(turn, kb)
+
+    assert pick("what about during embolisation?") == ("embolization", "prevention")
+    assert pick("做栓塞的时候也容易发生吗") == ("embolization", "prevention")
+    # No such section: the overview, as before.
+    turn = Turn(
+        text="what about transplant?",
+        topic="carcinoid_crisis",
+        section="triggers",
+        ranking=_ranking(("transplant", "risks", 0.3)),
+    )
+    assert choose(turn, kb) == ("transplant", "overview")
+
+
+def test_a_term_in_the_section_just_read_gets_the_word(kb):
+    def pick(section):
+        turn = Turn(
+            text="类癌综合征又是什么",
+            topic="nets_basics",
+            section=section,
+            ranking=_ranking(
+                ("glossary", "carcinoid_syndrome", 0.9),
+                ("nets_basics", "functioning", 0.02),
+            ),
+        )
+        return choose(turn, kb)
+
+    assert pick("functioning") == ("glossary", "carcinoid_syndrome")
+    # From elsewhere, the section that explains it in full.
+    assert pick("overview") == ("nets_basics", "functioning")
