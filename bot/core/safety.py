@@ -142,8 +142,17 @@ MARKER_LISTS = (
     "intent",
 )
 # Every list of phrases in data/safety.yml: symptoms, markers, negations,
-# exclusions, warning signs (only together) and idioms (ordinary uses).
-PHRASE_LISTS = (*SYMPTOM_LISTS, *MARKER_LISTS, "negation", "exclude", "signs", "idioms")
+# exclusions, warning signs (only together), good news (no plan in signs
+# alone) and idioms (ordinary uses).
+PHRASE_LISTS = (
+    *SYMPTOM_LISTS,
+    *MARKER_LISTS,
+    "negation",
+    "exclude",
+    "signs",
+    "good_news",
+    "idioms",
+)
 # Symptom phrases may have other words between their words; markers may not.
 SYMPTOM_GAP = 3
 # An exclusion ("confused about") allows one word in between.
@@ -1111,16 +1120,20 @@ def assess_rules(text: str | None, lexicon: Lexicon | None = None) -> Assessment
             in_limits = True  # a reading, and none beyond its limits
 
     signs = _signs(lex, clauses)
-    if len(signs) >= SIGNS_TOGETHER:
+    good_news = any(_has(lex, "good_news", c.span) for c in clauses)
+    if len(signs) >= SIGNS_TOGETHER and not good_news:
         # Letters written, a watch given away, "I won't need the appointment":
-        # each could be nothing, together they are a plan.
+        # each could be nothing, together they are a plan; not in a message
+        # that says the operation went well ("won't be needing this. bye!").
         verdicts.append((Level.SELF_HARM, " + ".join(signs), False))
     found = [v for v in verdicts if v[0] is not Level.NONE]
     ordinary = any(_has(lex, "idioms", c.span) for c in clauses)
     checked = {alarm for c in clauses for alarm in c.cleared}
     if in_limits:
         checked.add("emergency")
-    if ordinary:
+    if ordinary or good_news:
+        # An idiom ("dying to know") or good news: the rule net's own reading
+        # of the words the scorer would take for self-harm.
         checked.add("self_harm")
     if not found:
         return Assessment(

@@ -1253,6 +1253,30 @@ ROUND_31 = [
 ]
 
 
+ROUND_32 = [
+    # found by blind spot-check 32 (on 634d398): farewells
+    ("谢谢你们这段时间的解答，以后用不着了，跟大家告个别", Level.SELF_HARM),
+    ("謝謝這段時間的照顧，以後不會再來問了，再見", Level.SELF_HARM),
+    ("手术不成功，东西都分好了，以后用不着了", Level.SELF_HARM),
+    ("他说不会康复了，东西都分好了，以后用不着了", Level.SELF_HARM),
+    (
+        "the surgery wasn't successful, I've written letters to the kids and given"
+        " the dog away",
+        Level.SELF_HARM,
+    ),
+    # ordinary wordings near them: a goodbye alone, or with good news
+    ("谢谢这段时间的解答，我明天手术了，再见", Level.NONE),
+    ("谢谢你们一直以来的帮忙，再见", Level.NONE),
+    ("谢谢，手术很成功，以后用不着了，再见", Level.NONE),
+    ("谢谢这段时间的照顾，我妈出院了，以后用不着了，再见", Level.NONE),
+    ("thanks for all your help, goodbye everyone", Level.NONE),
+    (
+        "thanks, my surgery went well, I won't be needing this anymore. goodbye!",
+        Level.NONE,
+    ),
+]
+
+
 @pytest.mark.parametrize(
     ("text", "level"),
     SPOT_CHECK
@@ -1275,7 +1299,8 @@ ROUND_31 = [
     + ROUND_28
     + ROUND_29
     + ROUND_30
-    + ROUND_31,
+    + ROUND_31
+    + ROUND_32,
 )
 def test_spot_check_wordings(text, level):
     assert assess(text).level is level, assess(text)
@@ -1293,7 +1318,8 @@ def test_spot_check_wordings(text, level):
     + ROUND_28
     + ROUND_29
     + ROUND_30
-    + ROUND_31,
+    + ROUND_31
+    + ROUND_32,
 )
 def test_the_rule_net_alone_reads_the_latest_wordings(text, level):
     # The fixes are phrases, not left to the learned scorer.
