@@ -594,11 +594,11 @@ def _words_regex(words: Iterable[str]) -> str:
 
 
 def readings(text: str, lexicon: Lexicon | None = None) -> dict[str, list]:
-    """Blood-pressure and heart-rate readings in a (normalised) text.
+    """Blood-pressure, heart-rate, temperature and oxygen readings in a text.
 
     Returns ``{"bp": [(systolic, diastolic or None, explicit), ...], "hr":
-    [rate, ...], "temp": [degrees, ...]}``; ``explicit`` says whether the
-    text names blood pressure.
+    [rate, ...], "temp": [degrees, ...], "spo2": [percent, ...]}``;
+    ``explicit`` says whether the text names blood pressure.
     A pair such as "70/40" without a blood-pressure word is kept when it is
     plausible (systolic above diastolic), for the caller to weigh.
     """
@@ -609,7 +609,9 @@ def readings(text: str, lexicon: Lexicon | None = None) -> dict[str, list]:
     hr_words = [w for ws in hr_cfg.get("words", {}).values() for w in ws]
     temp_cfg = lex.readings.get("temperature", {})
     temp_words = [w for ws in temp_cfg.get("words", {}).values() for w in ws]
-    found: dict[str, list] = {"bp": [], "hr": [], "temp": []}
+    spo2_cfg = lex.readings.get("oxygen", {})
+    spo2_words = [w for ws in spo2_cfg.get("words", {}).values() for w in ws]
+    found: dict[str, list] = {"bp": [], "hr": [], "temp": [], "spo2": []}
     explicit = bool(bp_words) and re.search(_words_regex(bp_words), text) is not None
     used: list[tuple[int, int]] = []
     for m in _PAIR.finditer(text):
@@ -645,6 +647,14 @@ def readings(text: str, lexicon: Lexicon | None = None) -> dict[str, list]:
         )
         for m in degrees.finditer(text):
             found["temp"].append(float(m.group(1)))
+    if spo2_words:
+        percent = re.compile(
+            _words_regex(spo2_words) + r"[^\d/]{0,12}?(\d{2,3})(?![\d./])"
+        )
+        for m in percent.finditer(text):
+            value = int(m.group(1))
+            if 40 <= value <= 100:
+                found["spo2"].append(value)
     return found
 
 
@@ -985,7 +995,7 @@ def _mark_resolved(lex: Lexicon, clauses: list[_Clause]) -> None:
 def _read_readings(
     lex: Lexicon, c: _Clause, values: Mapping[str, list], context: bool
 ) -> Iterator[tuple[Level, str, bool]]:
-    """Dangerous blood-pressure, heart-rate and temperature readings in a sentence.
+    """Dangerous blood-pressure, heart-rate, temperature and oxygen readings.
 
     ``values``: the sentence's ``readings``. ``context``: the message names a
     symptom or a procedure, which makes a dangerous (not only an extreme)
@@ -1015,6 +1025,11 @@ def _read_readings(
         if celsius or fahrenheit:
             probe = _Hit("reading", "temperature", "en", 0, 0, tier="crisis")
             yield (*_read_symptom(lex, probe, c)[:1], f"temperature {degrees:g}", False)
+    oxygen = limits.get("oxygen", {}).get("danger", {})
+    for value in values.get("spo2", ()):
+        if value < oxygen.get("below", 0):
+            probe = _Hit("reading", "oxygen", "en", 0, 0, tier="critical")
+            yield (*_read_symptom(lex, probe, c)[:1], f"oxygen {value}%", False)
 
 
 def assess(text: str | None, lexicon: Lexicon | None = None) -> Assessment:

@@ -391,7 +391,12 @@ def test_denied_symptoms_are_dropped():
 
 def test_a_reading_within_limits_is_nothing():
     assert assess("my blood pressure is 120/80 after TACE").level is Level.NONE
-    assert readings("bp 120/80") == {"bp": [(120, 80, True)], "hr": [], "temp": []}
+    assert readings("bp 120/80") == {
+        "bp": [(120, 80, True)],
+        "hr": [],
+        "temp": [],
+        "spo2": [],
+    }
 
 
 def test_readings_are_read():
@@ -400,6 +405,12 @@ def test_readings_are_read():
     assert found["hr"] == [150]
     assert found["temp"] == [39.5]
     assert readings("my dad is 72")["bp"] == []
+    assert readings(normalise("血氧饱和度88，sats 91, SpO2 of 84"))["spo2"] == [
+        88,
+        91,
+        84,
+    ]
+    assert readings("he is 85 and on oxygen at home")["spo2"] == []
 
 
 def test_heart_rate_and_fever_after_a_procedure():
@@ -1277,6 +1288,58 @@ ROUND_32 = [
 ]
 
 
+ROUND_33 = [
+    # found by blind spot-check 33 (on 8643205)
+    (
+        "at my mom's house: SpO2 84 on her pulse ox, resp rate 30, breath sounds"
+        " wet, 2 days post Y90. I'm calling EMS, what should I bring",
+        Level.EMERGENCY,
+    ),
+    (
+        "我老公燒完肝，而家話個肚痛到爆，面青唇白，成身冷汗，血壓得90/50",
+        Level.EMERGENCY,
+    ),
+    (
+        "thinking about just turning the gas on and not waking up. im alone tonight",
+        Level.SELF_HARM,
+    ),
+    (
+        "dont want to be a burden anymore. theres a rope in the garage and ive been"
+        " going out to look at it",
+        Level.SELF_HARM,
+    ),
+    ("这是我最后一条消息，谢谢你一直这么耐心，永别了", Level.SELF_HARM),
+    ("這是我最後一則訊息，謝謝你一直這麼有耐心，永別了", Level.SELF_HARM),
+    # fear of a crisis in the operation, in Cantonese: distress
+    ("好驚做手術嗰陣出現類癌危象，驚到食唔落飯", Level.DISTRESS),
+    # an oxygen reading: low and happening now, or fine
+    (
+        "her sats are 86 right now and she is really breathless after TACE",
+        Level.EMERGENCY,
+    ),
+    ("血氧只有85，喘不上气，刚做完栓塞", Level.EMERGENCY),
+    ("my oxygen was 95 on the pulse ox after Y90, is that normal?", Level.NONE),
+    # ordinary wordings near them
+    (
+        "we have a rope swing in the garden, can the kids still play on it after"
+        " his surgery?",
+        Level.NONE,
+    ),
+    (
+        "I don't want to be a burden on my kids during recovery, how long is it"
+        " after liver surgery?",
+        Level.NONE,
+    ),
+    ("希望手术后能和肿瘤永别了", Level.NONE),
+    ("这是我最后一条消息了，明天手术，谢谢你！", Level.NONE),
+    (
+        "turning the gas on the stove makes him dizzy with the smell, is that"
+        " related to TACE?",
+        Level.NONE,
+    ),
+]
+
+
 @pytest.mark.parametrize(
     ("text", "level"),
     SPOT_CHECK
@@ -1300,7 +1363,8 @@ ROUND_32 = [
     + ROUND_29
     + ROUND_30
     + ROUND_31
-    + ROUND_32,
+    + ROUND_32
+    + ROUND_33,
 )
 def test_spot_check_wordings(text, level):
     assert assess(text).level is level, assess(text)
@@ -1319,7 +1383,8 @@ def test_spot_check_wordings(text, level):
     + ROUND_29
     + ROUND_30
     + ROUND_31
-    + ROUND_32,
+    + ROUND_32
+    + ROUND_33,
 )
 def test_the_rule_net_alone_reads_the_latest_wordings(text, level):
     # The fixes are phrases, not left to the learned scorer.
