@@ -981,15 +981,44 @@ def _mark_resolved(lex: Lexicon, clauses: list[_Clause]) -> None:
     asks = any(c.question for c in clauses)
     if not asks or any(c.marks["urgent"] for c in clauses):
         return
-    over = [
-        any(not _negated(lex, h, c.span) for h in _find(lex, "resolved", c.span))
+    found = [
+        [h for h in _find(lex, "resolved", c.span) if not _negated(lex, h, c.span)]
         for c in clauses
     ]
+    over = [bool(hits) for hits in found]
     now = [_has(lex, "now", c.span) for c in clauses]
     over_now = [done and said for done, said in zip(over, now, strict=True)]
     for i, clause in enumerate(clauses):
-        clause.resolved = any(over[i + 1 :])
-        clause.over_now = any(over_now[i + 1 :]) and not now[i]
+        better = _better_after(clause, found[i])
+        clause.resolved = any(over[i + 1 :]) or better
+        clause.over_now = (any(over_now[i + 1 :]) and not now[i]) or better
+
+
+def _better_after(clause: _Clause, resolved: list[_Hit]) -> bool:
+    """Whether a clause says its own symptoms are better ("潮红好了很多").
+
+    The words of getting better come after every symptom of the clause, and
+    nothing turns it round after them ("…好了很多又突然很厉害").
+    """
+    for lang in ("zh", "en"):
+        symptoms = [h.end for h in clause.hits if h.lang == lang]
+        better = [h for h in resolved if h.lang == lang]
+        after = [h for h in better if symptoms and h.start >= max(symptoms)]
+        if not after:
+            continue
+        end = after[0].end
+        rest = (
+            clause.span.text[end:]
+            if lang == "zh"
+            else " ".join(clause.span.words[end:])
+        )
+        if not _TURN.search(rest):
+            return True
+    return False
+
+
+# "But", "again": what follows a word of getting better turns it round.
+_TURN = re.compile(r"又|再|但|可是|不过|\bbut\b|\bagain\b|\bthen\b")
 
 
 def _read_readings(

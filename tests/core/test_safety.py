@@ -1389,3 +1389,41 @@ def test_spot_check_wordings(text, level):
 def test_the_rule_net_alone_reads_the_latest_wordings(text, level):
     # The fixes are phrases, not left to the learned scorer.
     assert assess_rules(text).level is level, assess_rules(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "level"),
+    [
+        # a symptom said in the same clause to be much better: not going on
+        (
+            "我妈每个月打一针兰瑞肽，潮红好了很多。这个药能不能让肿瘤长慢一点？",
+            Level.WARNING,
+        ),
+        (
+            "我老公每個月打一針lanreotide，面紅好咗好多。可唔可以令個腫瘤生慢啲？",
+            Level.WARNING,
+        ),
+        ("flushing is so much better now, can she stop the octreotide?", Level.WARNING),
+        # ... unless the message turns it round, or the better is asked
+        ("我刚做完栓塞，潮红好了很多又突然很厉害，喘不上气", Level.EMERGENCY),
+        ("我妈潮红好了很多，今天又突然很厉害，怎么办", Level.EMERGENCY),
+        (
+            "her flushing improved a lot but then she started wheezing badly right"
+            " now after TACE",
+            Level.EMERGENCY,
+        ),
+        ("his wheezing has not improved since the TACE an hour ago", Level.EMERGENCY),
+    ],
+)
+def test_a_symptom_said_to_be_much_better_is_not_going_on(text, level):
+    assert assess_rules(text).level is level, assess_rules(text)
+
+
+def test_muddled_by_the_information_is_not_confusion():
+    text = (
+        "The radiologist mentioned three kinds of embolisation and we got muddled."
+        " What's the difference between them?"
+    )
+    assert assess_rules(text).level is Level.NONE
+    sudden = "she got muddled and can't tell me where she is, an hour after the TACE"
+    assert assess_rules(sudden).level is Level.EMERGENCY
