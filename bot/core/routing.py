@@ -148,7 +148,7 @@ def _names_treatment_topic(kb: Knowledge, text: str) -> bool:
 
 _QUESTION = re.compile(
     r"^\s*(what|how|why|when|where|who|which|can|could|is|are|does|do|will|would"
-    r"|should|tell|explain)\b|[?？]|吗|什么|怎么|为什么|如何|哪|多少|能不能|可以",
+    r"|should|tell|explain)\b|[?？]|吗|什么|怎么|为什么|如何|哪|多少|能不能|可以|点算",
     re.IGNORECASE,
 )
 

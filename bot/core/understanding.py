@@ -24,7 +24,8 @@ using the conversation:
    results...) in that topic, or else that topic's best section when it is a
    plausible reading (``FOLLOW_UP_RATIO`` of the best overall). A word the
    topic in focus shares with another ("operation" about the primary
-   tumour) does not leave it;
+   tumour) does not leave it; after a word explained, the topic in focus is
+   the one behind the word (``in_focus``);
 7. a topic named with no part of it gets its overview when the message is
    short ("RFA?") or says "tell me about"; a background topic (NETs, priority
    0) named in passing needs a near reading of its own to outrank the model;
@@ -35,7 +36,9 @@ using the conversation:
    general section with a treatment's own (``narrower``: preventing a crisis,
    around an embolization) gives way to it when that treatment is named or in
    focus; a glossary term that a topic explains in full ("what is PRRT?")
-   gets that topic's section, unless that section was just shown.
+   gets that topic's section, unless that section was just shown (a word
+   named in a question that would get the section just shown again gets
+   the word: "what's an MDT exactly?" after who plans the treatment).
 
 The ranking comes from the ``ResponseSelector`` blended with a linear model
 of the same examples (``bot.server.sections``).
@@ -63,6 +66,9 @@ from bot.core.routing import (
 )
 from bot.core.script import to_simplified
 
+# The slot that lists the answers read in this conversation, newest last
+# (``bot.core.summary``).
+VIEWED = "viewed"
 # The retrieval intent whose sub-intents are the sections (see ``label``).
 RETRIEVAL_INTENT = "ask"
 SEPARATOR = "__"
@@ -83,6 +89,11 @@ NAMED_RATIO = 0.2
 # someone else) unless the model reads another question at least this surely
 # (the confidence at which an unsure message is answered, ``FALLBACK_ANSWER``).
 SAME_PART_UNSURE = 0.45
+# "What's an MDT?", "类癌综合征是什么": what something is.
+_ASKS_WHAT = re.compile(
+    r"\bwhat(?:'s| is| are| does)\b|\bwhats\b|是什么|是啥|啥是|什么是|什么叫|是指",
+    re.IGNORECASE,
+)
 # "为什么呢", "那怎么办呢", "and why?" are not "the same, for someone else".
 _ASKS_WHY = re.compile(r"为什么|为啥|怎么办|\bwhy\b|\bhow come\b", re.IGNORECASE)
 # Between two readings of one topic, the part the message names by a keyword
@@ -102,7 +113,8 @@ _ABOUT = re.compile(
 )
 # "What about for ablation?": a new topic and nothing else asked.
 _SAME_PART = re.compile(
-    r"^\s*(?:and\s+|but\s+|so\s+)?(?:what|how)\s+about\b|^\s*and\s+(?:for|with)\b"
+    r"^\s*(?:(?:ok|okay|right|alright|so|and|but)\W+)*(?:what|how)\s+about\b"
+    r"|^\s*(?:(?:ok|okay|right|alright|so)\W+)?and\s+(?:for|with|after|before|during)\b"
     r"|^\s*(?:and|but|or)\s+(?:\S+\s*){1,2}[?？]?\s*$"
     r"|^\s*(?:same|the same)\b.*\bfor\b|^\s*那\s*\S{1,12}\s*呢"
     r"|^\s*\S{1,10}呢\s*[?？]?\s*$"
@@ -134,11 +146,29 @@ def best_of(ranking: tuple[Candidate, ...], topic: str | None) -> Candidate | No
 def in_focus(turn: Turn, kb: Knowledge) -> str | None:
     """The topic a follow-up is about: the last one answered, not the glossary.
 
-    A term of the glossary has no parts to follow up on ("and the risks?"
-    after "what is TACE?" asks about the treatment, not the word).
+    A term of the glossary has no parts to follow up on: after "what is
+    TACE?", "and the risks?" asks about the treatment the word belongs to (the
+    section that explains it, or the topic its words name); after "MELD是什么"
+    in a talk about transplant, "那我该问医生什么" about transplant, the last
+    topic read (the ``viewed`` slot).
     """
     topic = kb.topic(turn.topic)
-    return topic.id if topic and not topic.open_sections else None
+    if not topic:
+        return None
+    if not topic.open_sections:
+        return topic.id
+    term = kb.section(topic.id, turn.section) if turn.section else None
+    if term and term.explained_in:
+        return term.explained_in[0]
+    words = " ".join(w for ws in term.keywords.values() for w in ws) if term else ""
+    named = topic_in_text(kb, words)
+    if named and not kb.topic(named).open_sections:
+        return named
+    for item in reversed(list(turn.slots.get(VIEWED) or ())):
+        read = kb.topic(str(item).partition("/")[0])
+        if read and not read.open_sections:
+            return read.id
+    return None
 
 
 def moves_to_topic(turn: Turn, kb: Knowledge) -> bool:
@@ -151,6 +181,7 @@ def moves_to_topic(turn: Turn, kb: Knowledge) -> bool:
         and turn.section
         and kb.section(named, turn.section)
         and asks_same_part(text)
+        and section_in_text(kb, text, named) in (None, turn.section)
     )
 
 
@@ -246,7 +277,13 @@ def choose(turn: Turn, kb: Knowledge) -> tuple[str | None, str | None]:
     pick = _narrower(
         kb, text, pick, focus if named in (None, focus, pick.topic) else None
     )
-    return _tie_break(kb, text, ranking, pick)
+    chosen = _tie_break(kb, text, ranking, pick)
+    term = section_in_text(kb, text, GLOSSARY)
+    if chosen == (turn.topic, turn.section) and term and _ASKS_WHAT.search(text):
+        # "What's an MDT exactly?" just after the section about the team: the
+        # word, not the same section again.
+        return GLOSSARY, term
+    return chosen
 
 
 def _term_asked(kb: Knowledge, text: str, ranking: tuple[Candidate, ...]) -> str | None:

@@ -98,6 +98,9 @@ def test_asks_meaning(text, expected):
     [
         ("can RFA be done by keyhole", True),
         ("消融可以吗", True),
+        # Cantonese "what to do?", asked without a question mark
+        ("切不晒点算", True),
+        ("my tumours are all quite small", False),
         ("bye", False),
         ("thanks", False),
     ],

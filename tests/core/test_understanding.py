@@ -9,6 +9,7 @@ from bot.core.understanding import (
     Candidate,
     asks_same_part,
     choose,
+    in_focus,
     ranking_from_parse,
 )
 
@@ -513,3 +514,67 @@ def test_a_term_in_the_section_just_read_gets_the_word(kb):
     assert pick("functioning") == ("glossary", "carcinoid_syndrome")
     # From elsewhere, the section that explains it in full.
     assert pick("overview") == ("nets_basics", "functioning")
+
+
+def test_after_a_word_explained_the_focus_is_the_topic_behind_it(kb):
+    # A term explained in a topic's section, or named by a topic's words: that
+    # topic; otherwise the last topic read in the conversation.
+    def focus(section, viewed=()):
+        turn = Turn(topic="glossary", section=section, slots={"viewed": list(viewed)})
+        return in_focus(turn, kb)
+
+    assert focus("carcinoid_syndrome") == "nets_basics"
+    assert focus("meld", ["transplant/availability", "glossary/meld"]) == "transplant"
+    assert focus("meld") is None
+    assert focus("overview", ["ablation/risks", "glossary/overview"]) == "ablation"
+
+
+def test_a_follow_up_after_a_word_stays_with_the_topic(kb):
+    turn = Turn(
+        text="那我该问医生什么",
+        topic="glossary",
+        section="meld",
+        slots={"viewed": ["transplant/availability", "glossary/meld"]},
+        ranking=_ranking(
+            ("carcinoid_crisis", "questions", 0.3), ("transplant", "questions", 0.2)
+        ),
+    )
+    assert choose(turn, kb) == ("transplant", "questions")
+
+
+def test_what_about_another_topic_naming_another_part_asks_that_part(kb):
+    turn = Turn(
+        text="what about ablation's risks then",
+        topic="resection",
+        section="eligibility",
+        ranking=_ranking(("ablation", "eligibility", 0.5), ("ablation", "risks", 0.4)),
+    )
+    assert choose(turn, kb) == ("ablation", "risks")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["and after a transplant?", "ok and for embolisation?", "so what about TACE"],
+)
+def test_more_ways_to_ask_the_same_part(text):
+    assert asks_same_part(text)
+
+
+def test_a_word_in_the_section_just_read_is_explained_not_repeated(kb):
+    turn = Turn(
+        text="what's an MDT exactly?",
+        topic="nets_basics",
+        section="team",
+        ranking=_ranking(("nets_basics", "team", 0.6), ("glossary", "mdt", 0.3)),
+    )
+    assert choose(turn, kb) == ("glossary", "mdt")
+
+
+def test_a_word_named_in_another_question_about_the_same_part_is_not_explained(kb):
+    turn = Turn(
+        text="我妈肺上也有转移，还能做吗",
+        topic="embolization",
+        section="eligibility",
+        ranking=_ranking(("embolization", "eligibility", 0.6)),
+    )
+    assert choose(turn, kb) == ("embolization", "eligibility")
