@@ -1340,6 +1340,41 @@ ROUND_33 = [
 ]
 
 
+ROUND_34 = [
+    # found by blind spot-check 34 (on a1bd2a8)
+    (
+        "right after my octreotide jab at home: blotchy red skin, whistly breathing,"
+        " shaking, cuff says 70/45",
+        Level.EMERGENCY,
+    ),
+    # over by now, asked about for the next appointment: a warning line
+    (
+        "had a bit of flushing and wheeze this morning after my lanreotide, settled"
+        " in 10 mins and Im totally fine now. should I mention it at my next appt?",
+        Level.WARNING,
+    ),
+    (
+        "今天早上打完兰瑞肽有点脸红，十分钟就退了，现在完全没事，下次复诊要说吗",
+        Level.WARNING,
+    ),
+    ("今天早上打完針臉有點紅，十分鐘就退了，現在都好了，下次回診要講嗎", Level.WARNING),
+    # ... but not when it is back now
+    (
+        "his face went red after the jab and now he can't breathe properly, it's"
+        " getting worse",
+        Level.EMERGENCY,
+    ),
+    ("现在没事，但是刚才脸红了十分钟，现在又开始喘不上气", Level.EMERGENCY),
+    # "back out to sea" is not "black out"
+    (
+        "Dad lives on the boat. How long after liver resection before he can go"
+        " back out to sea?",
+        Level.NONE,
+    ),
+    ("i think he is blakcing out, he had TACE this morning", Level.EMERGENCY),
+]
+
+
 @pytest.mark.parametrize(
     ("text", "level"),
     SPOT_CHECK
@@ -1364,7 +1399,8 @@ ROUND_33 = [
     + ROUND_30
     + ROUND_31
     + ROUND_32
-    + ROUND_33,
+    + ROUND_33
+    + ROUND_34,
 )
 def test_spot_check_wordings(text, level):
     assert assess(text).level is level, assess(text)
@@ -1384,7 +1420,8 @@ def test_spot_check_wordings(text, level):
     + ROUND_30
     + ROUND_31
     + ROUND_32
-    + ROUND_33,
+    + ROUND_33
+    + ROUND_34,
 )
 def test_the_rule_net_alone_reads_the_latest_wordings(text, level):
     # The fixes are phrases, not left to the learned scorer.
