@@ -133,6 +133,7 @@ MARKER_LISTS = (
     "past_before",
     "habitual",
     "resolved",
+    "resolved_since",
     "now",
     "ask",
     "content",
@@ -768,6 +769,10 @@ def _read_symptom(lex: Lexicon, hit: _Hit, c: _Clause) -> tuple[Level, bool]:
     hypothetical = c.conditional or _has(lex, "hypothetical", c.span)
     if c.over_now and not hypothetical:
         return Level.WARNING, False
+    if c.present and _YEAR.search(c.sentence.text) and not _has(lex, "now", c.sentence):
+        # "when I had my operation in 2019 I went wheezy in the recovery room":
+        # a year named tells of the past, whatever the place sounds like.
+        return Level.WARNING, False
     if c.present and not hypothetical:
         return Level.EMERGENCY, False
     if hypothetical or c.resolved or c.marks["past"] or _experienced(hit, c.span):
@@ -985,9 +990,13 @@ def _mark_resolved(lex: Lexicon, clauses: list[_Clause]) -> None:
         [h for h in _find(lex, "resolved", c.span) if not _negated(lex, h, c.span)]
         for c in clauses
     ]
-    over = [bool(hits) for hits in found]
+    since = [_has(lex, "resolved_since", c.span) for c in clauses]
+    over = [bool(hits) or ever for hits, ever in zip(found, since, strict=True)]
     now = [_has(lex, "now", c.span) for c in clauses]
-    over_now = [done and said for done, said in zip(over, now, strict=True)]
+    over_now = [
+        done and (said or ever)
+        for done, said, ever in zip(over, now, since, strict=True)
+    ]
     for i, clause in enumerate(clauses):
         better = _better_after(clause, found[i])
         clause.resolved = any(over[i + 1 :]) or better
@@ -1017,6 +1026,10 @@ def _better_after(clause: _Clause, resolved: list[_Hit]) -> bool:
     return False
 
 
+# A year ("in 2019", "二零一九年"): the sentence tells of the past.
+_YEAR = re.compile(
+    r"(?<!\d)(?:19|20)\d\d(?!\d)|[一二][九零〇][〇零一二三四五六七八九]{2}年"
+)
 # "But", "again": what follows a word of getting better turns it round.
 _TURN = re.compile(r"又|再|但|可是|不过|\bbut\b|\bagain\b|\bthen\b")
 

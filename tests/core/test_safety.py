@@ -1331,7 +1331,8 @@ ROUND_33 = [
         Level.NONE,
     ),
     ("希望手术后能和肿瘤永别了", Level.NONE),
-    ("这是我最后一条消息了，明天手术，谢谢你！", Level.NONE),
+    ("这是我今天最后一个问题了，谢谢你！", Level.NONE),
+    ("最后一个问题：TACE之后多久可以洗澡？", Level.NONE),
     (
         "turning the gas on the stove makes him dizzy with the smell, is that"
         " related to TACE?",
@@ -1375,6 +1376,43 @@ ROUND_34 = [
 ]
 
 
+ROUND_35 = [
+    # found by blind spot-check 35 (on 3284a37): over since, long ago, upset
+    (
+        "my dad had a bit of flushing yesterday evening after his TACE, lasted a"
+        " few minutes, he's been totally fine since. should we mention it at his"
+        " follow up",
+        Level.WARNING,
+    ),
+    (
+        "when i had my operation in 2019 i went very wheezy in the recovery room"
+        " and they gave me something. what was that they gave me",
+        Level.WARNING,
+    ),
+    (
+        "我爸昨晚TACE后脸红了几分钟，之后一直都好好的，复查时要不要告诉医生",
+        Level.WARNING,
+    ),
+    ("我爸昨晚TACE後臉紅了幾分鐘，之後都很好，回診要跟醫生講嗎", Level.WARNING),
+    ("知道係神經內分泌腫瘤肝轉移之後，我一直好難受，好難接受", Level.NONE),
+    (
+        "家父於二零一九年手術期間曾出現類癌危象，幸得及時處理。請問日後再接受治療時，"
+        "應如何預防？",
+        Level.WARNING,
+    ),
+    # ... but going on now still is an emergency
+    (
+        "my mum is in the recovery room after TACE and she is wheezing badly",
+        Level.EMERGENCY,
+    ),
+    (
+        "in 2019 he had TACE, now in the recovery room again he is wheezing and blue",
+        Level.EMERGENCY,
+    ),
+    ("我爸昨晚TACE后脸红，现在喘不上气", Level.EMERGENCY),
+]
+
+
 @pytest.mark.parametrize(
     ("text", "level"),
     SPOT_CHECK
@@ -1400,7 +1438,8 @@ ROUND_34 = [
     + ROUND_31
     + ROUND_32
     + ROUND_33
-    + ROUND_34,
+    + ROUND_34
+    + ROUND_35,
 )
 def test_spot_check_wordings(text, level):
     assert assess(text).level is level, assess(text)
@@ -1421,7 +1460,8 @@ def test_spot_check_wordings(text, level):
     + ROUND_31
     + ROUND_32
     + ROUND_33
-    + ROUND_34,
+    + ROUND_34
+    + ROUND_35,
 )
 def test_the_rule_net_alone_reads_the_latest_wordings(text, level):
     # The fixes are phrases, not left to the learned scorer.
