@@ -212,9 +212,11 @@ def _fallback(turn: Turn, kb: Knowledge, r: Replies, out: Outcome) -> list[Messa
         # Unsure what kind of message this is, but it names a topic, reads as
         # a question the model knows how to answer, or asks a part of the
         # topic in focus ("and the risks?", "适合谁？"): answer it (and say
-        # so in the reply's data: an answer, not "didn't understand").
-        out.kind = "explain_topic"
-        return _explain(turn, kb, r, out)
+        # so in the reply's data when it is one: not "didn't understand").
+        messages = _explain(turn, kb, r, out)
+        if out.answered:
+            out.kind = "explain_topic"
+        return messages
     out.unanswered = "fallback"
     return [r.menu("fallback")]
 

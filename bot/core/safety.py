@@ -650,11 +650,13 @@ def readings(text: str, lexicon: Lexicon | None = None) -> dict[str, list]:
             found["temp"].append(float(m.group(1)))
     if spo2_words:
         percent = re.compile(
-            _words_regex(spo2_words) + r"[^\d/]{0,12}?(\d{2,3})(?![\d./])"
+            _words_regex(spo2_words) + r"([^\d/]{0,12}?)(\d{2,3})(?![\d./])(?!\s*"
+            r"(?:hours?|hrs?|days?|weeks?|litres?|liters?|lpm|l\b|mins?|minutes|mg|ml"
+            r"|块|元|岁|分钟|小时|天|次|毫升|升))"
         )
         for m in percent.finditer(text):
-            value = int(m.group(1))
-            if 40 <= value <= 100:
+            value = int(m.group(2))
+            if 40 <= value <= 100 and not _TARGET.search(m.group(1)):
                 found["spo2"].append(value)
     return found
 
@@ -769,9 +771,16 @@ def _read_symptom(lex: Lexicon, hit: _Hit, c: _Clause) -> tuple[Level, bool]:
     hypothetical = c.conditional or _has(lex, "hypothetical", c.span)
     if c.over_now and not hypothetical:
         return Level.WARNING, False
-    if c.present and _YEAR.search(c.sentence.text) and not _has(lex, "now", c.sentence):
+    if (
+        c.present
+        and _YEAR.search(c.span.text)
+        and not c.marks["urgent"]
+        and not _has(lex, "now", c.sentence)
+    ):
         # "when I had my operation in 2019 I went wheezy in the recovery room":
-        # a year named tells of the past, whatever the place sounds like.
+        # a year named in the symptom's own clause tells of the past, whatever
+        # the place sounds like ("has just collapsed, he had a transplant in
+        # 2019" is two clauses).
         return Level.WARNING, False
     if c.present and not hypothetical:
         return Level.EMERGENCY, False
@@ -980,8 +989,11 @@ def _mark_resolved(lex: Lexicon, clauses: list[_Clause]) -> None:
     stays an emergency. A symptom named after it ("没事了，现在又喘不上气") is
     not marked. A present word in or before the symptom's clause still wins
     ("flushing right now, last time it went away"), unless the later clause
-    says with a "now" of its own (``now``) that it is over and the symptom's
-    clause has none ("上周半夜胸闷…现在也没事了"): that is ``over_now``.
+    says with a "now" of its own (``now``), or says it has been over ever
+    since (``resolved_since``: "he's been fine since"), that it is over and
+    the symptom's clause has no "now" ("上周半夜胸闷…现在也没事了"): that is
+    ``over_now``. A clause that says its own symptoms are much better
+    ("潮红好了很多") is over too (``_better_after``).
     """
     asks = any(c.question for c in clauses)
     if not asks or any(c.marks["urgent"] for c in clauses):
@@ -1009,6 +1021,9 @@ def _better_after(clause: _Clause, resolved: list[_Hit]) -> bool:
     The words of getting better come after every symptom of the clause, and
     nothing turns it round after them ("…好了很多又突然很厉害").
     """
+    if any(h.tier == "critical" for h in clause.hits):
+        # "Crushing chest pain, a lot better when I sit still": not for these.
+        return False
     for lang in ("zh", "en"):
         symptoms = [h.end for h in clause.hits if h.lang == lang]
         better = [h for h in resolved if h.lang == lang]
@@ -1026,10 +1041,13 @@ def _better_after(clause: _Clause, resolved: list[_Hit]) -> bool:
     return False
 
 
-# A year ("in 2019", "二零一九年"): the sentence tells of the past.
+# A year said as one ("in 2019", "2019年", "二零一九年"), not a time or an amount.
 _YEAR = re.compile(
-    r"(?<!\d)(?:19|20)\d\d(?!\d)|[一二][九零〇][〇零一二三四五六七八九]{2}年"
+    r"\b(?:in|back in|during|since) (?:19|20)\d\d\b(?![\d.:])"
+    r"|(?<![\d.])(?:19|20)\d\d年|[一二][九零〇][〇零一二三四五六七八九]{2}年"
 )
+# "Oxygen target 88 to 92": a goal, not a reading.
+_TARGET = re.compile(r"target|goal|aim|目标|要求|保持")
 # "But", "again": what follows a word of getting better turns it round.
 _TURN = re.compile(r"又|再|但|可是|不过|\bbut\b|\bagain\b|\bthen\b")
 
@@ -1188,9 +1206,9 @@ def assess_rules(text: str | None, lexicon: Lexicon | None = None) -> Assessment
     checked = {alarm for c in clauses for alarm in c.cleared}
     if in_limits:
         checked.add("emergency")
-    if ordinary or good_news:
-        # An idiom ("dying to know") or good news: the rule net's own reading
-        # of the words the scorer would take for self-harm.
+    if ordinary:
+        # An idiom ("dying to know"): the rule net's own reading of the words
+        # the scorer would take for self-harm.
         checked.add("self_harm")
     if not found:
         return Assessment(

@@ -121,7 +121,7 @@ _SAME_PART = re.compile(
     r"|^\s*换成\S{1,10}"
     # "切片也会吗", "做栓塞的时候也容易发生吗", "during a biopsy too?"
     r"|^[^，。？！?,.]{0,12}也(?:会|能|可以|容易|要|有|行|算)[^，。？！?,.]{0,6}(?:吗|么)\s*[?？]?\s*$"
-    r"|^[^.?!]{0,40}\b(?:too|as well)\W*$",
+    r"|^[^.?!]{0,40}\b(?:too|as well)\s*[?？]\s*$",
     re.IGNORECASE,
 )
 # A detail about the person, not a question ("my tumours are all quite
@@ -279,7 +279,12 @@ def choose(turn: Turn, kb: Knowledge) -> tuple[str | None, str | None]:
     )
     chosen = _tie_break(kb, text, ranking, pick)
     term = section_in_text(kb, text, GLOSSARY)
-    if chosen == (turn.topic, turn.section) and term and _ASKS_WHAT.search(text):
+    if (
+        chosen == (turn.topic, turn.section)
+        and term
+        and _ASKS_WHAT.search(text)
+        and not section_in_text(kb, _without_term(kb, text, term), chosen[0])
+    ):
         # "What's an MDT exactly?" just after the section about the team: the
         # word, not the same section again.
         return GLOSSARY, term
@@ -348,6 +353,14 @@ def _narrower(
         if focus == topic or first_named(kb, text, {topic}) == topic:
             return Candidate(topic, key, pick.confidence)
     return pick
+
+
+def _without_term(kb: Knowledge, text: str, term: str) -> str:
+    """The message with a glossary term's words taken out ("what's an  exactly?")."""
+    for words in kb.section(GLOSSARY, term).keywords.values():
+        for word in sorted(words, key=len, reverse=True):
+            text = re.sub(re.escape(word), " ", text, flags=re.IGNORECASE)
+    return text
 
 
 def _tells_detail(text: str) -> bool:

@@ -1279,12 +1279,7 @@ ROUND_32 = [
     ("谢谢这段时间的解答，我明天手术了，再见", Level.NONE),
     ("谢谢你们一直以来的帮忙，再见", Level.NONE),
     ("谢谢，手术很成功，以后用不着了，再见", Level.NONE),
-    ("谢谢这段时间的照顾，我妈出院了，以后用不着了，再见", Level.NONE),
     ("thanks for all your help, goodbye everyone", Level.NONE),
-    (
-        "thanks, my surgery went well, I won't be needing this anymore. goodbye!",
-        Level.NONE,
-    ),
 ]
 
 
@@ -1504,3 +1499,63 @@ def test_muddled_by_the_information_is_not_confusion():
     assert assess_rules(text).level is Level.NONE
     sudden = "she got muddled and can't tell me where she is, an hour after the TACE"
     assert assess_rules(sudden).level is Level.EMERGENCY
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "thanks, my surgery went well, I won't be needing this anymore. goodbye!",
+        "谢谢这段时间的照顾，我妈出院了，以后用不着了，再见",
+    ],
+)
+def test_good_news_keeps_warning_signs_alone_from_reading_as_a_plan(text):
+    # The rule net; the learned scorer is not held back by good news (it
+    # could hide a real farewell: "in remission for 3 years but it's back").
+    assert assess_rules(text).level is Level.NONE
+
+
+@pytest.mark.parametrize(
+    ("text", "level"),
+    [
+        # found by a review of rounds 32-35's changes: still emergencies
+        (
+            "My husband has just collapsed and isn't breathing, he had a liver"
+            " transplant in 2019, is it rejection?",
+            Level.EMERGENCY,
+        ),
+        ("我爸正在大口吐血，他2019年做过肝移植，怎么办？", Level.EMERGENCY),
+        ("she collapsed at 2015 tonight and won't wake up", Level.EMERGENCY),
+        ("他刚才大口吐血，估计有2000毫升，怎么办？", Level.EMERGENCY),
+        (
+            "She's having a seizure and it's lasted 5 minutes so far, is that normal"
+            " after TACE?",
+            Level.EMERGENCY,
+        ),
+        (
+            "Crushing chest pain, a lot better when I sit still, is this my heart?",
+            Level.EMERGENCY,
+        ),
+        (
+            "She is wheezing and her lips are blue, way better than last night though,"
+            " should I worry?",
+            Level.EMERGENCY,
+        ),
+        ("他昏迷了，尿也少了很多，正常吗？", Level.EMERGENCY),
+        ("他刚才突然昏倒，叫不醒，后来呼吸正常，是怎么回事？", Level.EMERGENCY),
+        (
+            "Dad was in remission for 3 years but it's back. He's sorted out his will"
+            " and keeps saying goodbye.",
+            Level.SELF_HARM,
+        ),
+        (
+            "手术成功率那么低，以后都用不着了，最后一条消息，谢谢你这段时间",
+            Level.SELF_HARM,
+        ),
+        # ... and numbers that are not an oxygen reading
+        ("He was on oxygen for 48 hours after the TACE.", Level.NONE),
+        ("我买了个血氧仪，花了85块钱，怎么用", Level.NONE),
+        ("My O2 target is 88 to 92 because of my COPD.", Level.NONE),
+    ],
+)
+def test_the_new_readings_of_over_and_past_do_not_hide_an_emergency(text, level):
+    assert assess_rules(text).level is level, assess_rules(text)

@@ -578,3 +578,17 @@ def test_a_word_named_in_another_question_about_the_same_part_is_not_explained(k
         ranking=_ranking(("embolization", "eligibility", 0.6)),
     )
     assert choose(turn, kb) == ("embolization", "eligibility")
+
+
+def test_the_same_part_asked_again_by_name_is_not_the_word(kb):
+    turn = Turn(
+        text="What are the risks of TACE?",
+        topic="embolization",
+        section="risks",
+        ranking=_ranking(("embolization", "risks", 0.8), ("glossary", "tace", 0.1)),
+    )
+    assert choose(turn, kb) == ("embolization", "risks")
+
+
+def test_too_without_a_question_is_not_the_same_part():
+    assert not asks_same_part("I read about it online too")
