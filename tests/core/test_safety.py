@@ -1408,6 +1408,29 @@ ROUND_35 = [
 ]
 
 
+ROUND_36 = [
+    # found by blind spot-check 36 (on 361e6af)
+    (
+        "阿爸回到病房一小時 臉紅通通 喘鳴 血壓一下200一下80 護理師不在 "
+        "麻醉醫師之前有說會有類癌危象的風險",
+        Level.EMERGENCY,
+    ),
+    (
+        "had bad diarrhoea last week but it's settled now with the loperamide,"
+        " should I mention it at clinic on Thursday?",
+        Level.WARNING,
+    ),
+    (
+        "前年送单的时候老是心慌脸红 后来查出来是NET 现在打针控制住了 "
+        "那个心慌是肿瘤引起的吗",
+        Level.WARNING,
+    ),
+    # ... but that symptom back now is an emergency
+    ("那个心慌现在又来了，喘不上气", Level.EMERGENCY),
+    ("他在病房 很好 明天出院 谢谢", Level.NONE),
+]
+
+
 @pytest.mark.parametrize(
     ("text", "level"),
     SPOT_CHECK
@@ -1434,7 +1457,8 @@ ROUND_35 = [
     + ROUND_32
     + ROUND_33
     + ROUND_34
-    + ROUND_35,
+    + ROUND_35
+    + ROUND_36,
 )
 def test_spot_check_wordings(text, level):
     assert assess(text).level is level, assess(text)
@@ -1456,7 +1480,8 @@ def test_spot_check_wordings(text, level):
     + ROUND_32
     + ROUND_33
     + ROUND_34
-    + ROUND_35,
+    + ROUND_35
+    + ROUND_36,
 )
 def test_the_rule_net_alone_reads_the_latest_wordings(text, level):
     # The fixes are phrases, not left to the learned scorer.
