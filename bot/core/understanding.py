@@ -65,10 +65,9 @@ from bot.core.routing import (
     topic_in_text,
 )
 from bot.core.script import to_simplified
+from bot.core.summary import SLOT as VIEWED
+from bot.core.summary import viewed_pairs
 
-# The slot that lists the answers read in this conversation, newest last
-# (``bot.core.summary``).
-VIEWED = "viewed"
 # The retrieval intent whose sub-intents are the sections (see ``label``).
 RETRIEVAL_INTENT = "ask"
 SEPARATOR = "__"
@@ -164,10 +163,9 @@ def in_focus(turn: Turn, kb: Knowledge) -> str | None:
     named = topic_in_text(kb, words)
     if named and not kb.topic(named).open_sections:
         return named
-    for item in reversed(list(turn.slots.get(VIEWED) or ())):
-        read = kb.topic(str(item).partition("/")[0])
-        if read and not read.open_sections:
-            return read.id
+    for read, _ in reversed(viewed_pairs(kb, turn.slots.get(VIEWED))):
+        if not kb.topic(read).open_sections:
+            return read
     return None
 
 
