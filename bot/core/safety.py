@@ -897,6 +897,7 @@ def _clauses(lex: Lexicon, norm: str) -> list[_Clause]:
     content_question = any(
         _is_question(lex, s, q) and _has(lex, "content", s) for s, q in sentences
     )
+    asks = any(_is_question(lex, s, q) for s, q in sentences)
     out = []
     for sentence, ends_with_mark in sentences:
         marks = {
@@ -915,7 +916,8 @@ def _clauses(lex: Lexicon, norm: str) -> list[_Clause]:
             # so does "last week" ("she is having a fit, she had surgery last
             # week" is happening now).
             present = present or _has(lex, "present", span)
-            past = past or _has(lex, "past", span)
+            own_past = _has(lex, "past", span)
+            carried, past = past, past or own_past
             # "我有类癌综合征" after a reading of 220/125 is background, not
             # what makes the reading habitual: only this clause and earlier.
             habitual = habitual or _has(lex, "habitual", span)
@@ -934,6 +936,11 @@ def _clauses(lex: Lexicon, norm: str) -> list[_Clause]:
                 + _find(lex, "idioms", span, EXCLUDE_GAP),
             )
             cleared = {_alarm_of(h) for h in before if h not in hits}
+            if own_past and not carried and not asks and not before:
+                # "上周做了TACE，胸口很痛喘不过气": in a message that asks
+                # nothing, "last week" in a clause that only tells when the
+                # procedure was is not the time of the symptoms told after it.
+                past = not _has(lex, "procedure", span)
             kept = []
             for hit in hits:
                 if not _negated(lex, hit, span):

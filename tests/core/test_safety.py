@@ -1431,6 +1431,44 @@ ROUND_36 = [
 ]
 
 
+ROUND_37 = [
+    # found by blind spot-check 37 (on b2fe127): weeks ago, and over
+    ("两周前做完Y-90胸闷了一天，后来好了，医生也查过，常见吗", Level.WARNING),
+    ("兩週前做完Y-90胸悶了一天，後來好了，醫生也查過，常見嗎", Level.WARNING),
+    ("三个星期前他晕倒过一次，会不会跟栓塞有关？", Level.WARNING),
+    # ... but the symptom going on now is an emergency
+    ("两周前做完栓塞，现在胸口剧痛", Level.EMERGENCY),
+    ("两周前做完Y-90胸闷了一天，后来好了，现在又胸口剧痛喘不上气", Level.EMERGENCY),
+    # the week of the procedure is not the time of the symptoms told after it
+    ("上周做了TACE，胸口很痛喘不过气", Level.EMERGENCY),
+    ("上个月做了手术，嘴唇发紫，喘不上气", Level.EMERGENCY),
+    ("had TACE last week, crushing chest pain and cant breathe", Level.EMERGENCY),
+    ("she had the ablation last month, she collapsed", Level.EMERGENCY),
+    # ... but in a question about what happened then, it is
+    ("去年做手术，出现了类癌危象，这次还会吗", Level.WARNING),
+    ("两周前做了TACE，胸口痛了两天，正常吗", Level.WARNING),
+    # "cooking" is not a typo of "choking"
+    (
+        "my mother-in-law's cooking could give anyone a carcinoid crisis haha."
+        " seriously tho, which foods trigger flushing?",
+        Level.WARNING,
+    ),
+]
+
+ROUND_38 = [
+    # found by blind spot-check 38 (on a0d557d): letters written (verb first),
+    # and "after this weekend no more trouble to them"
+    (
+        "给儿子女儿都写好了信，存折也交给老伴了，过了这个周末就不用再麻烦"
+        "他们了，我自己走",
+        Level.SELF_HARM,
+    ),
+    # one sign alone is not a plan
+    ("过完年就不用再麻烦你们接送了，谢谢", Level.NONE),
+    ("信写好了给医生，问问栓塞的事", Level.NONE),
+]
+
+
 @pytest.mark.parametrize(
     ("text", "level"),
     SPOT_CHECK
@@ -1458,7 +1496,9 @@ ROUND_36 = [
     + ROUND_33
     + ROUND_34
     + ROUND_35
-    + ROUND_36,
+    + ROUND_36
+    + ROUND_37
+    + ROUND_38,
 )
 def test_spot_check_wordings(text, level):
     assert assess(text).level is level, assess(text)
@@ -1481,7 +1521,9 @@ def test_spot_check_wordings(text, level):
     + ROUND_33
     + ROUND_34
     + ROUND_35
-    + ROUND_36,
+    + ROUND_36
+    + ROUND_37
+    + ROUND_38,
 )
 def test_the_rule_net_alone_reads_the_latest_wordings(text, level):
     # The fixes are phrases, not left to the learned scorer.
