@@ -130,6 +130,7 @@ MARKER_LISTS = (
     "conditional",
     "hypothetical",
     "past",
+    "past_date",
     "past_before",
     "habitual",
     "resolved",
@@ -897,7 +898,16 @@ def _clauses(lex: Lexicon, norm: str) -> list[_Clause]:
     content_question = any(
         _is_question(lex, s, q) and _has(lex, "content", s) for s, q in sentences
     )
-    asks = any(_is_question(lex, s, q) for s, q in sentences)
+    # Whether a clause that only dates a procedure ("上周做了TACE") leaves the
+    # symptoms told after it in the present: in a message that asks nothing
+    # or asks what to do, and says nowhere that it is over.
+    dated_only_procedure = not any(
+        _has(lex, "resolved", s) or _has(lex, "resolved_since", s)
+        for s, _ in sentences
+    ) and (
+        not any(_is_question(lex, s, q) for s, q in sentences)
+        or any(_has(lex, "urgent", s) for s, _ in sentences)
+    )
     out = []
     for sentence, ends_with_mark in sentences:
         marks = {
@@ -936,11 +946,18 @@ def _clauses(lex: Lexicon, norm: str) -> list[_Clause]:
                 + _find(lex, "idioms", span, EXCLUDE_GAP),
             )
             cleared = {_alarm_of(h) for h in before if h not in hits}
-            if own_past and not carried and not asks and not before:
-                # "上周做了TACE，胸口很痛喘不过气": in a message that asks
-                # nothing, "last week" in a clause that only tells when the
-                # procedure was is not the time of the symptoms told after it.
-                past = not _has(lex, "procedure", span)
+            if (
+                own_past
+                and not carried
+                and not before
+                and dated_only_procedure
+                and _has(lex, "procedure", span)
+                and _only_dated(lex, span)
+            ):
+                # "上周做了TACE，胸口很痛喘不过气": "last week" in a clause
+                # that only tells when the procedure was is not the time of
+                # the symptoms told after it ("during the surgery" is).
+                past = False
             kept = []
             for hit in hits:
                 if not _negated(lex, hit, span):
@@ -984,6 +1001,14 @@ def _clauses(lex: Lexicon, norm: str) -> list[_Clause]:
             )
     _mark_resolved(lex, out)
     return out
+
+
+def _only_dated(lex: Lexicon, span: _Span) -> bool:
+    """Whether every past word of a clause is a date ("last week", "上周")."""
+    dates = _find(lex, "past_date", span)
+    return bool(dates) and all(
+        any(p.overlaps(d) for d in dates) for p in _find(lex, "past", span)
+    )
 
 
 def _mark_resolved(lex: Lexicon, clauses: list[_Clause]) -> None:

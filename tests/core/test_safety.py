@@ -1446,7 +1446,30 @@ ROUND_37 = [
     ("she had the ablation last month, she collapsed", Level.EMERGENCY),
     # ... but in a question about what happened then, it is
     ("去年做手术，出现了类癌危象，这次还会吗", Level.WARNING),
-    ("两周前做了TACE，胸口痛了两天，正常吗", Level.WARNING),
+    # ... nor when asked what to do
+    ("两周前做了TACE，他胸口剧痛喘不上气，怎么办？", Level.EMERGENCY),
+    (
+        "He had TACE 2 weeks ago, he is vomiting blood. What should I do?",
+        Level.EMERGENCY,
+    ),
+    ("上周做了TACE，胸口很痛喘不过气。要去医院吗？", Level.EMERGENCY),
+    # ... but "last time", "during the surgery", or said to be over, is past
+    (
+        "During the surgery, his blood pressure crashed and he went into carcinoid"
+        " crisis, the anaesthetist gave octreotide.",
+        Level.WARNING,
+    ),
+    ("上次手术时，他出现了类癌危象，血压掉得很低，医生抢救过来了。", Level.WARNING),
+    ("上周做了TACE，胸口痛了两天，已经好了。", Level.WARNING),
+    (
+        "Had my TACE last week, had chest pain for a day, all good now thanks.",
+        Level.WARNING,
+    ),
+    # "a little better" is not over
+    (
+        "打完针他脸肿喉咙紧喘不上气，后来好了一点，还是呼吸困难，要紧吗？",
+        Level.EMERGENCY,
+    ),
     # "cooking" is not a typo of "choking"
     (
         "my mother-in-law's cooking could give anyone a carcinoid crisis haha."
@@ -1462,6 +1485,12 @@ ROUND_38 = [
         "给儿子女儿都写好了信，存折也交给老伴了，过了这个周末就不用再麻烦"
         "他们了，我自己走",
         Level.SELF_HARM,
+    ),
+    ("信都写好了，过了这个周末，就不用再麻烦他们了", Level.SELF_HARM),
+    # a thank-you letter, and no more trouble to the nurse
+    (
+        "我已经写好了感谢信，过了这个周末就不用再麻烦护士每天上门换药了。",
+        Level.DISTRESS,
     ),
     # one sign alone is not a plan
     ("过完年就不用再麻烦你们接送了，谢谢", Level.NONE),
