@@ -902,8 +902,7 @@ def _clauses(lex: Lexicon, norm: str) -> list[_Clause]:
     # symptoms told after it in the present: in a message that asks nothing
     # or asks what to do, and says nowhere that it is over.
     dated_only_procedure = not any(
-        _has(lex, "resolved", s) or _has(lex, "resolved_since", s)
-        for s, _ in sentences
+        _has(lex, "resolved", s) or _has(lex, "resolved_since", s) for s, _ in sentences
     ) and (
         not any(_is_question(lex, s, q) for s, q in sentences)
         or any(_has(lex, "urgent", s) for s, _ in sentences)
