@@ -71,6 +71,12 @@ def _content_check() -> int:
     return 1 if failures else 0
 
 
+# Conversations `make eval` holds at once. Measured 2026-11-26 on this 2-core
+# machine: the six dev sets in 93 s instead of 110 s one at a time, with the
+# same result for every case.
+EVAL_WORKERS = 4
+
+
 def _evaluate(url: str | None) -> int:
     from bot.content.knowledge import load_knowledge
     from bot.tools import devserver, evaluate
@@ -80,7 +86,9 @@ def _evaluate(url: str | None) -> int:
         base = url or bot.base
         cases = [c for name in evaluate.SETS for c in evaluate.load_cases(name)]
         same = evaluate.same_answers(load_knowledge())
-        results = evaluate.evaluate(partial(devserver.converse, base), cases, same)
+        results = evaluate.evaluate(
+            partial(devserver.converse, base), cases, same, workers=EVAL_WORKERS
+        )
     finally:
         if bot:
             bot.stop()

@@ -73,6 +73,47 @@ def test_groups_floors_and_follow_ups_need_every_turn():
     assert "test:en" in report(results, floors)
 
 
+def test_conversations_held_at_once_come_back_in_order_with_their_own_turns():
+    import random
+    import threading
+    import time
+
+    cases = [
+        Case(
+            "test:follow_ups",
+            (
+                Expect(f"what is RFA {i}", "en", "ablation", "overview"),
+                Expect(f"and the risks {i}?", "en", "ablation", "risks"),
+            ),
+        )
+        for i in range(40)
+    ]
+    busy, most = [0], [0]
+    lock = threading.Lock()
+
+    def converse(texts):
+        with lock:
+            busy[0] += 1
+            most[0] = max(most[0], busy[0])
+        time.sleep(random.uniform(0, 0.005))
+        # a case's turns arrive together, in order: the second is right only
+        # after the first of the same conversation
+        replies = [
+            _data("explain_topic", "en", "ablation", "overview"),
+            _data("explain_topic", "en", "ablation", "risks"),
+        ]
+        ok = texts[0].endswith(texts[1].split()[-1].rstrip("?"))
+        with lock:
+            busy[0] -= 1
+        return replies if ok else replies[::-1]
+
+    one = evaluate(converse, cases)
+    four = evaluate(converse, cases, workers=4)
+    assert [r.case for r in four] == cases
+    assert accuracy(four) == accuracy(one) == {"test:follow_ups": (40, 40)}
+    assert most[0] > 1
+
+
 def test_the_sets_load_with_every_group(kb):
     groups = {c.group for c in load_cases("test")}
     assert groups == {
