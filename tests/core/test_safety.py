@@ -1498,6 +1498,32 @@ ROUND_38 = [
 ]
 
 
+ROUND_39 = [
+    # found by blind spot-check 39 (on 25100ef)
+    ("肚子痛到不能動，肚皮硬梆梆，發燒一直發抖，Y90之後第八天", Level.EMERGENCY),
+    (
+        "whats the dose of insulin that would stop my heart. Ive got a spare pen",
+        Level.SELF_HARM,
+    ),
+    ("胰岛素打多少单位会让心脏停掉，我还有一支备用的", Level.SELF_HARM),
+    ("I am scared I might do something stupid tonight", Level.SELF_HARM),
+    (
+        "Im terrified of a carcinoid crisis happening in surgery. how do they"
+        " prevent it?",
+        Level.NONE,
+    ),
+    (
+        "been weepy and flat for weeks since diagnosis, no energy. Im not going to"
+        " do anything silly, just want to know if this is common with NETs",
+        Level.NONE,
+    ),
+    # ... but a crisis happening now is an emergency, and asked about is a warning
+    ("my dad is having a crisis, its happening now, he is bright red", Level.EMERGENCY),
+    ("Y90之后肚子痛到不能动正常吗", Level.WARNING),
+    ("打多少针才能让心跳恢复正常", Level.NONE),
+]
+
+
 @pytest.mark.parametrize(
     ("text", "level"),
     SPOT_CHECK
@@ -1527,7 +1553,8 @@ ROUND_38 = [
     + ROUND_35
     + ROUND_36
     + ROUND_37
-    + ROUND_38,
+    + ROUND_38
+    + ROUND_39,
 )
 def test_spot_check_wordings(text, level):
     assert assess(text).level is level, assess(text)
@@ -1552,7 +1579,8 @@ def test_spot_check_wordings(text, level):
     + ROUND_35
     + ROUND_36
     + ROUND_37
-    + ROUND_38,
+    + ROUND_38
+    + ROUND_39,
 )
 def test_the_rule_net_alone_reads_the_latest_wordings(text, level):
     # The fixes are phrases, not left to the learned scorer.
