@@ -1335,8 +1335,7 @@ SAFETY_INTENTS = {
     "distress": Level.DISTRESS,
 }
 # An NLU guess below this is weak: it never sounds an alarm on its own. A
-# self-harm guess counts sooner, as distress (a kind word) until it is
-# confident: missing one costs more than a kind word.
+# self-harm guess counts sooner: missing one costs more than a kind word.
 WEAK_GUESS = {"report_emergency": 0.5, "self_harm": 0.3, "distress": 0.5}
 # A content intent at or above this is confident: it outranks weak alarms.
 CONFIDENT = 0.8
@@ -1366,20 +1365,14 @@ def decide(
        (``is_content_intent``): then it is answered, with the warning line.
     3. A safety intent (``report_emergency``, ``self_harm``, ``distress``)
        raises the level when the NLU is not weak (>= ``WEAK_GUESS``: 0.5, or
-       0.3 for self-harm; below ``CONFIDENT`` a self-harm guess raises it to
-       distress only, see 4). When the rule net read the message as a
-       question about a symptom (``WARNING``), an emergency or self-harm guess
-       must be confident to overrule it.
+       0.3 for self-harm). When the
+       rule net read the message as a question about a symptom (``WARNING``),
+       an emergency guess must be confident to overrule it.
     4. An emergency guess sounds no alarm when the learned scorer is sure the
        message is ordinary (``Assessment.sure_ordinary``): on blind rounds
        3-20 such guesses made five false alarms and caught nothing the rule
-       net and the scorer missed. A self-harm guess still counts, but below
-       ``CONFIDENT`` as distress (the warm reply that points to the care team
-       and support), where the rule net read no more than distress: on blind
-       rounds 17-38 (990 self-harm messages) such guesses caught no self-harm
-       message the phrases and the scorer missed, and made three false alarms
-       ("覺得自己是失敗的媽媽", 0.54-0.71). "Everything is pointless" is
-       still better met with a kind word than missed.
+       net and the scorer missed. A self-harm guess still counts: "everything
+       is pointless" is better met with the caring message than missed.
     5. A weak safety guess (below ``WEAK_GUESS``) never sounds an alarm when the
        rule net found nothing: the message is answered as a question. Nor
        does a guess below ``CONFIDENT`` when the rule net found nothing but
@@ -1404,8 +1397,6 @@ def decide(
             return rule
         if guessed is Level.EMERGENCY and rule is Level.WARNING and sure < CONFIDENT:
             return rule
-        if guessed is Level.SELF_HARM and sure < CONFIDENT:
-            guessed = Level.DISTRESS if rule is not Level.WARNING else rule
         return guessed if guessed.rank > rule.rank else rule
     if rule is Level.DISTRESS and assessment.question and content:
         return Level.NONE

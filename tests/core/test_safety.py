@@ -463,9 +463,8 @@ def test_no_emergency_guess_alarms_when_the_scorer_is_sure_it_is_ordinary():
     ordinary = assess("My dad is 72, what makes someone a good candidate for surgery?")
     assert ordinary.level is Level.NONE and ordinary.sure_ordinary
     assert decide(ordinary, "report_emergency", 0.99) is Level.NONE
-    # A self-harm guess still counts: as distress unless it is confident.
-    assert decide(ordinary, "self_harm", 0.35) is Level.DISTRESS
-    assert decide(ordinary, "self_harm", 0.85) is Level.SELF_HARM
+    # A self-harm guess still counts.
+    assert decide(ordinary, "self_harm", 0.35) is Level.SELF_HARM
 
 
 def test_a_question_about_a_symptom_needs_a_confident_emergency_guess():
@@ -486,17 +485,8 @@ def test_rule_net_alarms_stand_whatever_the_intent():
 
 def test_self_harm_and_distress_intents_raise_the_level():
     nothing = assess("everything feels pointless")
-    assert decide(nothing, "self_harm", 0.85) is Level.SELF_HARM
-    # unsure: the kind word, not the crisis message (blind rounds 17-38)
-    assert decide(nothing, "self_harm", 0.35) is Level.DISTRESS
+    assert decide(nothing, "self_harm", 0.35) is Level.SELF_HARM
     assert decide(nothing, "self_harm", 0.2) is Level.NONE
-    failure = assess("栓塞後太累陪不了小孩，覺得自己是失敗的媽媽")
-    assert failure.level is Level.NONE
-    assert decide(failure, "self_harm", 0.6) is Level.DISTRESS
-    # a question about a symptom is answered, not met with the kind word
-    creon = assess("can you overdose on creon? I sometimes forget if I took it")
-    assert creon.level is Level.WARNING
-    assert decide(creon, "self_harm", 0.51) is Level.WARNING
     assert decide(nothing, "distress", 0.7) is Level.DISTRESS
 
 
@@ -635,8 +625,7 @@ def test_an_ordinary_use_of_an_alarming_word_outranks_an_unsure_guess():
     assert decide(appetite, "self_harm", 0.95) is Level.SELF_HARM
     plain = assess("what are the side effects of octreotide?")
     assert not plain.ordinary
-    assert decide(plain, "self_harm", 0.6) is Level.DISTRESS
-    assert decide(plain, "self_harm", 0.9) is Level.SELF_HARM
+    assert decide(plain, "self_harm", 0.6) is Level.SELF_HARM
 
 
 ROUND_6 = [
