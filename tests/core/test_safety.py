@@ -1506,21 +1506,31 @@ ROUND_39 = [
         Level.SELF_HARM,
     ),
     ("胰岛素打多少单位会让心脏停掉，我还有一支备用的", Level.SELF_HARM),
-    ("I am scared I might do something stupid tonight", Level.SELF_HARM),
     (
         "Im terrified of a carcinoid crisis happening in surgery. how do they"
         " prevent it?",
-        Level.NONE,
-    ),
-    (
-        "been weepy and flat for weeks since diagnosis, no energy. Im not going to"
-        " do anything silly, just want to know if this is common with NETs",
-        Level.NONE,
+        Level.DISTRESS,
     ),
     # ... but a crisis happening now is an emergency, and asked about is a warning
     ("my dad is having a crisis, its happening now, he is bright red", Level.EMERGENCY),
     ("Y90之后肚子痛到不能动正常吗", Level.WARNING),
     ("打多少针才能让心跳恢复正常", Level.NONE),
+    # review of the round's fixes: a crisis feared, but happening now
+    ("scared of a crisis happening - it's happening now, he's purple", Level.EMERGENCY),
+    ("I'm worried about a crisis starting right now, what do I do?", Level.EMERGENCY),
+    # ... a dose feared, a racing heart, skipped beats, a sore injection site
+    ("I'm scared the dose of PRRT will kill me", Level.DISTRESS),
+    ("打了幾針之後心跳會停一下，正常嗎？", Level.NONE),
+    ("打完蘭瑞肽屁股痛得走不了路", Level.NONE),
+    ("膝盖疼得走不了路", Level.NONE),
+    ("打奥曲肽的地方肚皮硬梆梆的", Level.NONE),
+    ("TACE后发烧发抖正常吗？", Level.NONE),
+    # goodbyes said and the night chosen: a plan
+    (
+        "I feel hopeless, I've said my goodbyes to everyone, tonight's the night",
+        Level.SELF_HARM,
+    ),
+    ("tonight's the night, first dinner out since surgery!", Level.NONE),
 ]
 
 
@@ -1683,3 +1693,10 @@ def test_good_news_keeps_warning_signs_alone_from_reading_as_a_plan(text):
 )
 def test_the_new_readings_of_over_and_past_do_not_hide_an_emergency(text, level):
     assert assess_rules(text).level is level, assess_rules(text)
+
+
+def test_a_dose_to_stop_a_racing_heart_is_not_self_harm():
+    # review of round 39's fixes: "would stop my heart" only as the end
+    racing = assess("what dose of octreotide would stop my heart racing?")
+    assert racing.level is not Level.SELF_HARM, racing
+    assert assess("what dose of insulin would stop my heart").level is Level.SELF_HARM
