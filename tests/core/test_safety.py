@@ -1534,6 +1534,14 @@ ROUND_39 = [
 ]
 
 
+ROUND_40 = [
+    # found by blind spot-check 40 (on f284ee4; the bot caught it, the phrases
+    # alone did not)
+    ("不想再当拖累了，准备把家里的降压药全吃了", Level.SELF_HARM),
+    ("医生说可以把早上的药一次吃完吗？", Level.NONE),
+]
+
+
 @pytest.mark.parametrize(
     ("text", "level"),
     SPOT_CHECK
@@ -1564,7 +1572,8 @@ ROUND_39 = [
     + ROUND_36
     + ROUND_37
     + ROUND_38
-    + ROUND_39,
+    + ROUND_39
+    + ROUND_40,
 )
 def test_spot_check_wordings(text, level):
     assert assess(text).level is level, assess(text)
@@ -1590,7 +1599,8 @@ def test_spot_check_wordings(text, level):
     + ROUND_36
     + ROUND_37
     + ROUND_38
-    + ROUND_39,
+    + ROUND_39
+    + ROUND_40,
 )
 def test_the_rule_net_alone_reads_the_latest_wordings(text, level):
     # The fixes are phrases, not left to the learned scorer.
