@@ -27,7 +27,7 @@ PO := translations/zh/LC_MESSAGES/messages.po
 MO := translations/zh/LC_MESSAGES/messages.mo
 TRAIN_INPUTS = config.yml domain.yml bot/server/tokenizer.py bot/server/sections.py $(shell find data/nlu data/rules data/stories -name '*.yml' 2>/dev/null | sort)
 
-.PHONY: help setup lock run test lint validate train db nlu i18n-extract i18n-update actions shell eval content-check report purge cv stress bench \
+.PHONY: help setup lock run test test-fast test-model lint validate train db nlu i18n-extract i18n-update actions shell eval content-check report purge cv stress bench \
         safety-check safety-cross-check i18n-compile test-unit test-core web browser scale-deps test-scale clean FORCE
 
 help: ## list the targets
@@ -130,6 +130,14 @@ validate: setup ## rasa data validate
 test-unit: setup web browser scale-deps $(MO) $(MODEL) ## pytest: library, channels, browser, end-to-end, scale
 	SCALE_CONVERSATIONS=$${SCALE_CONVERSATIONS:-8} $(BIN)/pytest
 
+# The same tests in two parts: those that need no trained model (marker
+# `model`, tests/conftest.py), and those that start the bot.
+test-fast: setup web $(MO) ## pytest without the tests that need the trained model
+	$(BIN)/pytest -m "not model"
+
+test-model: setup web browser scale-deps $(MO) $(MODEL) ## pytest: the tests that start the bot
+	SCALE_CONVERSATIONS=$${SCALE_CONVERSATIONS:-8} $(BIN)/pytest -m model
+
 report: setup db ## usage report for a date range: FROM=YYYY-MM-DD TO=YYYY-MM-DD
 	$(PYTHON) -m bot report $(if $(FROM),--from $(FROM)) $(if $(TO),--to $(TO))
 
@@ -165,7 +173,14 @@ test-core: setup $(MODEL) ## conversation tests in both languages
 	$(BIN)/rasa test core --stories tests/test_stories.yml --model $(MODEL) \
 	  --fail-on-prediction-errors --out results/core
 
-test: lint validate content-check safety-check test-unit test-core eval ## set up and run every test
+# While the model trains (about one of this machine's two cores: CI used 37
+# CPU minutes in 31, 2026-11-26), the checks and tests that need no model run
+# beside it; their output is shown when each is done (-O). The tests that
+# start the bot run after it, one thing at a time: the rate-limit tests count
+# what gets through per second.
+test: lint validate ## set up and run every test
+	$(MAKE) --no-print-directory -j2 -O content-check safety-check test-fast train
+	$(MAKE) --no-print-directory test-model test-core eval
 
 clean: ## remove the environment, model, database and build outputs
 	rm -rf $(VENV) $(STAMPS) models var results $(MO) .pytest_cache .ruff_cache \

@@ -86,6 +86,24 @@ def tracker_factory():
     return load_tracker
 
 
+# The tests that need the trained model (they start the bot). `make test` runs
+# the others while the model trains (marker `model`).
+NEEDS_MODEL = (
+    "system/",
+    "server/test_connectors.py",
+    "server/test_pages.py",
+    "tools/test_report_cli.py",
+)
+
+
+def pytest_collection_modifyitems(config, items):
+    root = Path(__file__).parent
+    for item in items:
+        path = Path(str(item.fspath)).resolve().relative_to(root.resolve())
+        if path.as_posix().startswith(NEEDS_MODEL) or "server" in item.fixturenames:
+            item.add_marker(pytest.mark.model)
+
+
 @pytest.fixture(scope="session")
 def server(tmp_path_factory):
     """A running bot (Rasa + actions) on loopback, shared by the e2e tests."""

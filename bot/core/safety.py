@@ -278,7 +278,7 @@ def load_lexicon(path: str | None = None) -> Lexicon:
             name: frozenset(str(w).lower() for w in en.get(name) or ())
             for name in ("be", "negation_fillers", "question_starts", "gap_fillers")
         },
-        zh_words={name: tuple(zh.get(name) or ()) for name in ("be",)},
+        zh_words={name: tuple(zh.get(name) or ()) for name in ("be", "not_questions")},
         terms=frozenset(
             " ".join(str(t).lower().split())
             for t in (*(en.get("terms") or ()), *(zh.get("terms") or ()))
@@ -869,6 +869,8 @@ def _is_question(lex: Lexicon, span: _Span, ends_with_mark: bool) -> bool:
     chinese = "".join(_CJK.findall(span.text))
     if chinese and chinese.endswith(lex.question_ends):
         return True
+    for words in lex.zh_words["not_questions"]:  # 换了好几次: not 几次?
+        chinese = chinese.replace(words, "")
     return any(w in chinese for w in lex.question_words)
 
 

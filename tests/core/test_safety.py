@@ -1542,6 +1542,21 @@ ROUND_40 = [
 ]
 
 
+ROUND_41 = [
+    # found by blind spot-check 41 (on 2e344eb): 好几次 asks nothing; the car
+    # running in a shut garage
+    ("電燒完回家 傷口的紗布一直滲血 換了好幾次都濕透 人開始暈", Level.EMERGENCY),
+    (
+        "sat in the garage with the car engine running and the door shut, i cant"
+        " face another TACE",
+        Level.SELF_HARM,
+    ),
+    # ... but a question is still a question
+    ("伤口渗血要换几次纱布？", Level.WARNING),
+    ("做了好几次TACE，胸口痛正常吗", Level.WARNING),
+]
+
+
 @pytest.mark.parametrize(
     ("text", "level"),
     SPOT_CHECK
@@ -1573,7 +1588,8 @@ ROUND_40 = [
     + ROUND_37
     + ROUND_38
     + ROUND_39
-    + ROUND_40,
+    + ROUND_40
+    + ROUND_41,
 )
 def test_spot_check_wordings(text, level):
     assert assess(text).level is level, assess(text)
@@ -1600,7 +1616,8 @@ def test_spot_check_wordings(text, level):
     + ROUND_37
     + ROUND_38
     + ROUND_39
-    + ROUND_40,
+    + ROUND_40
+    + ROUND_41,
 )
 def test_the_rule_net_alone_reads_the_latest_wordings(text, level):
     # The fixes are phrases, not left to the learned scorer.
