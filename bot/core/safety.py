@@ -869,6 +869,11 @@ def _is_question(lex: Lexicon, span: _Span, ends_with_mark: bool) -> bool:
     chinese = "".join(_CJK.findall(span.text))
     if chinese and chinese.endswith(lex.question_ends):
         return True
+    # "会引起喘吗，还是只有气喘才会": a clause that ends with 吗 asks
+    if any(
+        "".join(_CJK.findall(p)).endswith("吗") for p in _CLAUSE_END.split(span.text)
+    ):
+        return True
     for words in lex.zh_words["not_questions"]:  # 换了好几次: not 几次?
         chinese = chinese.replace(words, "")
     return any(w in chinese for w in lex.question_words)

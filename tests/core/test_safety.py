@@ -1557,6 +1557,19 @@ ROUND_41 = [
 ]
 
 
+ROUND_42 = [
+    # found by blind spot-check 42 (on 65a8588): on the hospital roof now and
+    # "撑不下去了"; a clause ending in 吗 asks
+    ("我现在就站在医院住院部楼顶，撑不下去了", Level.SELF_HARM),
+    ("我現在就站在醫院頂樓，撐不下去了", Level.SELF_HARM),
+    ("神經內分泌腫瘤會引起喘嗎，還是只有氣喘才會", Level.WARNING),
+    # ... one sign alone is not a plan, and a symptom going on is an emergency
+    ("我站在医院住院部楼顶看风景", Level.NONE),
+    ("照顾我妈三个月了，真的撑不下去了", Level.DISTRESS),
+    ("他一直在喘，嘴唇发紫，是过敏吗，还是危象", Level.EMERGENCY),
+]
+
+
 @pytest.mark.parametrize(
     ("text", "level"),
     SPOT_CHECK
@@ -1589,7 +1602,8 @@ ROUND_41 = [
     + ROUND_38
     + ROUND_39
     + ROUND_40
-    + ROUND_41,
+    + ROUND_41
+    + ROUND_42,
 )
 def test_spot_check_wordings(text, level):
     assert assess(text).level is level, assess(text)
@@ -1617,7 +1631,8 @@ def test_spot_check_wordings(text, level):
     + ROUND_38
     + ROUND_39
     + ROUND_40
-    + ROUND_41,
+    + ROUND_41
+    + ROUND_42,
 )
 def test_the_rule_net_alone_reads_the_latest_wordings(text, level):
     # The fixes are phrases, not left to the learned scorer.
