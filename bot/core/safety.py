@@ -899,28 +899,33 @@ def _bare_term(lex: Lexicon, text: str) -> bool:
 
 def _clauses(lex: Lexicon, norm: str) -> list[_Clause]:
     """Every clause of a normalised message, with its phrases found and resolved."""
-    sentences = [(_span(s, lex), q) for s, q in _sentences(norm)]
+    # Each sentence: its span, does it ask, and its markers.
+    sentences = [
+        (
+            span,
+            _is_question(lex, span, ends_with_mark),
+            {name: _has(lex, name, span) for name in ("content", "subject", "urgent")},
+        )
+        for span, ends_with_mark in ((_span(s, lex), q) for s, q in _sentences(norm))
+    ]
     # A question about treatment anywhere makes a symptom named as background
     # ("he has flushing. What should we ask?") part of that question.
-    content_question = any(
-        _is_question(lex, s, q) and _has(lex, "content", s) for s, q in sentences
-    )
+    content_question = any(q and m["content"] for _, q, m in sentences)
     # Whether a clause that only dates a procedure ("上周做了TACE") leaves the
     # symptoms told after it in the present: in a message that asks nothing
     # or asks what to do, and says nowhere that it is over.
     dated_only_procedure = not any(
-        _has(lex, "resolved", s) or _has(lex, "resolved_since", s) for s, _ in sentences
+        _has(lex, "resolved", s) or _has(lex, "resolved_since", s)
+        for s, _, _ in sentences
     ) and (
-        not any(_is_question(lex, s, q) for s, q in sentences)
-        or any(_has(lex, "urgent", s) for s, _ in sentences)
+        not any(q for _, q, _ in sentences) or any(m["urgent"] for _, _, m in sentences)
     )
     out = []
-    for sentence, ends_with_mark in sentences:
+    for sentence, question, sentence_marks in sentences:
         marks = {
-            name: _has(lex, name, sentence) for name in ("content", "subject", "urgent")
+            **sentence_marks,
+            "content": sentence_marks["content"] or content_question,
         }
-        marks["content"] = marks["content"] or content_question
-        question = _is_question(lex, sentence, ends_with_mark)
         conditional = present = past = habitual = False
         first = len(out)
         for text in _CLAUSE_END.split(sentence.text):
