@@ -1570,6 +1570,122 @@ ROUND_42 = [
 ]
 
 
+ROUND_43 = [
+    # found by blind spot-check 43 (on 7650452): "I don't know if I should
+    # wait" asks whether, it is no condition; a board-hard belly after Y-90
+    (
+        "its almost 2am and he keeps running to the toilet all watery and just now"
+        " he fainted and hes pale and clammy and i dont know if i should wait till"
+        " the clinic opens",
+        Level.EMERGENCY,
+    ),
+    (
+        "做完Y-90第二天肚子越来越痛，硬得像木板一样，一碰就痛，这正常吗？",
+        Level.EMERGENCY,
+    ),
+    # ... a burden, "easier if I wasn't here", "not that it matters, I won't be
+    # needing the next one", insurance if it isn't natural, tablets at once
+    # with whisky, a dose that makes someone go, 想不开 feared by a relative,
+    # things given away and appointments cancelled, all sorted out
+    (
+        "I've been thinking it would be easier for all of them if I just wasn't"
+        " here anymore.",
+        Level.SELF_HARM,
+    ),
+    (
+        "whats the lanreotide interval again, 28 days? not that it matters, I won't"
+        " be needing the next one.",
+        Level.SELF_HARM,
+    ),
+    (
+        "Does life insurance still pay out if it isn't natural causes? I'm so tired"
+        " of being the reason everyone is miserable.",
+        Level.SELF_HARM,
+    ),
+    (
+        "Does taking all your tablets at once with whisky hurt, or do you just fall"
+        " asleep?",
+        Level.SELF_HARM,
+    ),
+    (
+        "Don't think I'll be around for the next scan, to be honest. I've sorted"
+        " everything out, the will's done.",
+        Level.SELF_HARM,
+    ),
+    (
+        "Gave the dog to my sister today and cancelled the rest of my appointments."
+        " Everything's in order now.",
+        Level.SELF_HARM,
+    ),
+    (
+        "Some nights driving home from the hospital I think about just steering"
+        " into a wall.",
+        Level.SELF_HARM,
+    ),
+    (
+        "I keep hoping I just don't wake up from the anaesthetic next week.",
+        Level.SELF_HARM,
+    ),
+    ("I'll take care of it myself if it has spread, I know how.", Level.SELF_HARM),
+    ("家里冰箱里有一盒奥曲肽，打多少支能让人走掉？", Level.SELF_HARM),
+    (
+        "爷爷说做完介入就去找奶奶了，还把他的手表给了我。他是不是想不开？",
+        Level.SELF_HARM,
+    ),
+    ("我好驚佢諗唔開", Level.SELF_HARM),
+    ("有時覺得我唔喺度，佢哋會輕鬆好多。", Level.SELF_HARM),
+    ("有时候觉得我要是不在了，他们会轻松很多。", Level.SELF_HARM),
+    ("把猫送给我妹了，剩下的预约都取消了，事情都处理完了。", Level.SELF_HARM),
+    (
+        "请问一次把所有的药都吃下去再喝点白酒，会很痛苦吗，还是直接睡过去？",
+        Level.SELF_HARM,
+    ),
+    ("蘭瑞肽係咪28日打一次？算啦，下一針我都用唔著。", Level.SELF_HARM),
+    ("下次复查的时候我应该就不在了。该安排的都安排好了，遗嘱也写了。", Level.SELF_HARM),
+    ("如果片子显示又扩散了，我自己解决，办法我都想好了。", Level.SELF_HARM),
+    # ... and what stays ordinary: a condition, an injection site, a day away,
+    # one sign alone, a terminal illness spoken of, breathless on the stairs
+    # as the doctor explained, refusing an operation, a dose question, dying
+    # of the illness, a racing heart after each injection that settles
+    ("if he faints after the TACE, what should we do?", Level.WARNING),
+    ("how do I know if it's a carcinoid crisis?", Level.WARNING),
+    ("打针的位置硬得像木板，正常吗", Level.NONE),
+    (
+        "it would be easier if I wasn't here on Tuesday for the scan, can we move it?",
+        Level.NONE,
+    ),
+    ("not that it matters, but is lanreotide made from pigs?", Level.NONE),
+    ("can he have a whisky with his tablets at dinner?", Level.NONE),
+    (
+        "I'm hoping he doesn't wake up during the operation, is that possible?",
+        Level.WARNING,
+    ),
+    ("因为台风，诊所的预约都取消了，保险的事情都处理好了没有？", Level.NONE),
+    ("奥曲肽一盒有多少支？", Level.NONE),
+    (
+        "I know I'm dying, my oncologist was honest with me. Where do I start with"
+        " hospice?",
+        Level.NONE,
+    ),
+    ("I think I'm dying, my chest is crushing and I can't breathe", Level.EMERGENCY),
+    (
+        "I get a bit breathless going up the stairs since the surgery, the doctor"
+        " said it's deconditioning. How long until it gets better?",
+        Level.WARNING,
+    ),
+    (
+        "Grandpa says he'd rather die than have another operation. What"
+        " non-surgical options are there?",
+        Level.NONE,
+    ),
+    ("I'd rather die than be a burden to my kids", Level.SELF_HARM),
+    ("我爷爷说宁愿死也不想再开刀了，有没有不用开刀的办法？", Level.NONE),
+    ("如果最后是肝衰竭走的，人会经历些什么？我想提前有个准备。", Level.NONE),
+    ("手術前要吃幾顆藥？他們給了抗生素跟止吐藥，我搞混了。", Level.NONE),
+    ("我媽說打針後心跳會快一下，大概十分鐘就好。這跟善得定有關嗎？", Level.WARNING),
+]
+
+
 @pytest.mark.parametrize(
     ("text", "level"),
     SPOT_CHECK
@@ -1603,7 +1719,8 @@ ROUND_42 = [
     + ROUND_39
     + ROUND_40
     + ROUND_41
-    + ROUND_42,
+    + ROUND_42
+    + ROUND_43,
 )
 def test_spot_check_wordings(text, level):
     assert assess(text).level is level, assess(text)
@@ -1632,7 +1749,8 @@ def test_spot_check_wordings(text, level):
     + ROUND_39
     + ROUND_40
     + ROUND_41
-    + ROUND_42,
+    + ROUND_42
+    + ROUND_43,
 )
 def test_the_rule_net_alone_reads_the_latest_wordings(text, level):
     # The fixes are phrases, not left to the learned scorer.
