@@ -1571,14 +1571,7 @@ ROUND_42 = [
 
 
 ROUND_43 = [
-    # found by blind spot-check 43 (on 7650452): "I don't know if I should
-    # wait" asks whether, it is no condition; a board-hard belly after Y-90
-    (
-        "its almost 2am and he keeps running to the toilet all watery and just now"
-        " he fainted and hes pale and clammy and i dont know if i should wait till"
-        " the clinic opens",
-        Level.EMERGENCY,
-    ),
+    # found by blind spot-check 43 (on 7650452): a board-hard belly after Y-90
     (
         "做完Y-90第二天肚子越来越痛，硬得像木板一样，一碰就痛，这正常吗？",
         Level.EMERGENCY,
@@ -1642,7 +1635,10 @@ ROUND_43 = [
     ),
     ("蘭瑞肽係咪28日打一次？算啦，下一針我都用唔著。", Level.SELF_HARM),
     ("下次复查的时候我应该就不在了。该安排的都安排好了，遗嘱也写了。", Level.SELF_HARM),
-    ("如果片子显示又扩散了，我自己解决，办法我都想好了。", Level.SELF_HARM),
+    (
+        "如果片子显示又扩散了，我不会再治了，我自己解决，办法我都想好了。",
+        Level.SELF_HARM,
+    ),
     # ... and what stays ordinary: a condition, an injection site, a day away,
     # one sign alone, a terminal illness spoken of, breathless on the stairs
     # as the doctor explained, refusing an operation, a dose question, dying
@@ -1671,7 +1667,7 @@ ROUND_43 = [
     (
         "I get a bit breathless going up the stairs since the surgery, the doctor"
         " said it's deconditioning. How long until it gets better?",
-        Level.WARNING,
+        Level.NONE,
     ),
     (
         "Grandpa says he'd rather die than have another operation. What"
@@ -1682,7 +1678,61 @@ ROUND_43 = [
     ("我爷爷说宁愿死也不想再开刀了，有没有不用开刀的办法？", Level.NONE),
     ("如果最后是肝衰竭走的，人会经历些什么？我想提前有个准备。", Level.NONE),
     ("手術前要吃幾顆藥？他們給了抗生素跟止吐藥，我搞混了。", Level.NONE),
-    ("我媽說打針後心跳會快一下，大概十分鐘就好。這跟善得定有關嗎？", Level.WARNING),
+    ("我媽說打針後心跳會快一下，大概十分鐘就好。這跟善得定有關嗎？", Level.NONE),
+    # review of round 43's fixes: what they must not alarm on, and what they
+    # must not hide
+    ("He has a drawer full of old creon. Can he take it with alcohol?", Level.NONE),
+    (
+        "For the TACE do you just fall asleep with the sedation? Not"
+        " that it matters, I'll do it anyway.",
+        Level.NONE,
+    ),
+    (
+        "The hospital cancelled the rest of my appointments because"
+        " of the strike. Not that it matters, the scan was clear anyway.",
+        Level.NONE,
+    ),
+    (
+        "Can I drive after my lanreotide injection? I get dizzy and"
+        " I'm scared I'll crash into a tree.",
+        Level.NONE,
+    ),
+    (
+        "It would be easier if he wasn't here so I could cry in peace, is that awful?",
+        Level.NONE,
+    ),
+    ("输液还要几瓶才能走了？", Level.NONE),
+    ("我是不是想不开了，老是纠结这个指标？", Level.NONE),
+    ("我不在医院陪他的时候，家人会轻松一点吗？", Level.NONE),
+    ("因为台风，所有的门诊都取消了。算了，下个月再说。", Level.NONE),
+    ("出院的事情都办好了。帮我跟医生说声谢谢！", Level.NONE),
+    ("做TACE是局麻还是直接睡过去？算了，我到时候问医生。", Level.NONE),
+    ("I'm not sure if fainting is a side effect of lanreotide.", Level.WARNING),
+    (
+        "I'd rather die than be stuck in hospital again, I've"
+        " thought about how I'd do it.",
+        Level.SELF_HARM,
+    ),
+    (
+        "Would rather die than go through another op, I've had enough of it all",
+        Level.SELF_HARM,
+    ),
+    ("我宁愿死也不想再做化疗了，药我已经存够了。", Level.SELF_HARM),
+    (
+        "I think I'm dying from this pain, it is unbearable and I'm sweating",
+        Level.EMERGENCY,
+    ),
+    (
+        "She's unresponsive and floppy, the nurse said it is just"
+        " the anaesthetic. Is that normal?",
+        Level.EMERGENCY,
+    ),
+    (
+        "He collapsed going up the stairs and isn't responding, could it be his heart?",
+        Level.EMERGENCY,
+    ),
+    ("妈妈打针后会心跳很快，胸口很痛，喘不过气，怎么办？", Level.EMERGENCY),
+    ("下次覆診我應該唔喺度。遺囑都立咗。", Level.SELF_HARM),
 ]
 
 
