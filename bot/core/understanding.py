@@ -7,9 +7,11 @@ using the conversation:
 
 1. a button names the topic and section;
 2. "tell me more" moves on to the next section of the topic in focus;
-3. "what about for ablation?" asks the same part of another topic (or, when
-   that topic has no such part, its own section on the subject in focus:
-   "what about during embolisation?" after what triggers a crisis),
+3. "what about for ablation?", "and if they offer embolization instead?" asks
+   the same part of another topic (how long people live goes to a topic's
+   own section on survival, ``same_part``; when that topic has no such part,
+   its own section on the subject in focus: "what about during
+   embolisation?" after what triggers a crisis),
    "那化疗呢" another part of the topic in focus, and "有症状的呢", "切片也会吗",
    "how about Y90?" (naming no other topic and no other part) or a detail
    told ("she is 87") the same part again, for someone or something else,
@@ -18,7 +20,9 @@ using the conversation:
    reply can say so;
 5. a message that asks what a word means ("what does TACE stand for?",
    "R1是什么意思") and names a glossary term gets that term, or the topic's
-   own section when that topic is in focus ("what does the grade mean?");
+   own section when that topic is in focus ("what does the grade mean?")
+   and that section was not just shown ("what does PRRT stand for?" right
+   after the section on PRRT gets the word);
 6. a follow-up that names no topic ("and the risks?", "有什么风险") is
    answered from the topic in focus: the part the model reads (risks,
    results...) in that topic, or else that topic's best section when it is a
@@ -68,6 +72,8 @@ from bot.core.script import to_simplified
 from bot.core.summary import SLOT as VIEWED
 from bot.core.summary import viewed_pairs
 
+# The section on how long people live, where a topic has one of its own.
+SURVIVAL = "survival"
 # The retrieval intent whose sub-intents are the sections (see ``label``).
 RETRIEVAL_INTENT = "ask"
 SEPARATOR = "__"
@@ -120,7 +126,11 @@ _SAME_PART = re.compile(
     r"|^\s*换成\S{1,10}"
     # "切片也会吗", "做栓塞的时候也容易发生吗", "during a biopsy too?"
     r"|^[^，。？！?,.]{0,12}也(?:会|能|可以|容易|要|有|行|算)[^，。？！?,.]{0,6}(?:吗|么)\s*[?？]?\s*$"
-    r"|^[^.?!]{0,40}\b(?:too|as well)\s*[?？]\s*$",
+    r"|^[^.?!]{0,40}\b(?:too|as well)\s*[?？]\s*$"
+    # "and if they offer embolization instead?" (not "could ablation be for
+    # someone like her instead?", which asks its own part)
+    r"|^\s*(?:(?:and|but|or|so|ok|okay)\W+)*(?:what\s+)?if\b[^.?!]{0,40}"
+    r"\binstead\s*[?？]?\s*$",
     re.IGNORECASE,
 )
 # A detail about the person, not a question ("my tumours are all quite
@@ -183,6 +193,22 @@ def moves_to_topic(turn: Turn, kb: Knowledge) -> bool:
     )
 
 
+def same_part(kb: Knowledge, topic: str | None, section: str, named: str) -> str:
+    """The section of ``named`` that asks what ``section`` of ``topic`` asked.
+
+    Its section of the same kind; but where the part asked is how long
+    people live (a section with the alias ``survival``, such as surgery's
+    results) and ``named`` has a section of its own on survival (embolization,
+    beside how often it works), that one: "how long do people live after
+    surgery?" then "and with embolisation?".
+    """
+    asked = kb.section(topic, section)
+    own = kb.section(named, SURVIVAL)
+    if asked and SURVIVAL in asked.aliases and own and own.key == SURVIVAL:
+        return SURVIVAL
+    return kb.section(named, section).key
+
+
 def asks_same_part(text: str | None) -> bool:
     """Whether a message only moves the last question to another topic."""
     return bool(text and _SAME_PART.search(text))
@@ -205,7 +231,7 @@ def choose(turn: Turn, kb: Knowledge) -> tuple[str | None, str | None]:
     if named and focus and _stays_in_focus(kb, ranking, named, focus, text):
         named = None
     if moves_to_topic(turn, kb):
-        return named, kb.section(named, turn.section).key
+        return named, same_part(kb, turn.topic, turn.section, named)
     if named and focus and named != focus and asks_same_part(text):
         if not section_in_text(kb, text, named) and kb.section(named, OVERVIEW):
             # "And what about transplant?" after who surgery is for: transplant
@@ -222,8 +248,10 @@ def choose(turn: Turn, kb: Knowledge) -> tuple[str | None, str | None]:
     if term:
         # "What does TACE stand for?", "R1是什么意思": the word, by name; but
         # "what does the grade mean?" about NETs: the topic's own section.
+        # Not the section just shown ("what does PRRT stand for?" after it).
         place = kb.section(GLOSSARY, term).explained_in
-        return place if place and place[0] == focus else (GLOSSARY, term)
+        shown = place == (turn.topic, turn.section)
+        return place if place and place[0] == focus and not shown else (GLOSSARY, term)
     part = (
         section_in_text(kb, text, focus) if focus and named in (None, focus) else None
     )

@@ -99,6 +99,9 @@ def test_buttons_name_topic_and_section(kb):
         ("during a biopsy too?", True),
         ("手术后多久能出院，这个我也想知道，还有风险大不大吗", False),
         ("I read too much about it, what are the risks?", False),
+        ("and if they offer embolization instead?", True),
+        ("what if they do TACE instead", True),
+        ("could ablation be for someone like her instead?", False),
     ],
 )
 def test_asks_same_part(text, same):
@@ -592,3 +595,29 @@ def test_the_same_part_asked_again_by_name_is_not_the_word(kb):
 
 def test_too_without_a_question_is_not_the_same_part():
     assert not asks_same_part("I read about it online too")
+
+
+def test_how_long_people_live_moves_to_a_topics_own_survival_section(kb):
+    turn = Turn(
+        text="and with embolisation?",
+        topic="transplant",
+        section="outcomes",
+        ranking=_ranking(("embolization", "outcomes", 0.6)),
+    )
+    assert choose(turn, kb) == ("embolization", "survival")
+    # a part that is not about survival moves to the same part
+    risks = replace(turn, section="risks", ranking=_ranking(("ablation", "risks", 0.6)))
+    assert choose(risks, kb) == ("embolization", "risks")
+
+
+def test_a_meaning_asked_just_after_the_section_that_explains_it_gets_the_word(kb):
+    turn = Turn(
+        text="what does PRRT stand for",
+        topic="other_treatments",
+        section="prrt",
+        ranking=_ranking(("other_treatments", "prrt", 0.8)),
+    )
+    assert choose(turn, kb) == ("glossary", "prrt")
+    # ... while another section of that topic is in focus: its section
+    elsewhere = replace(turn, section="overview")
+    assert choose(elsewhere, kb) == ("other_treatments", "prrt")

@@ -54,6 +54,7 @@ def _held_out():
         "dev4_set.yml",
         "dev5_set.yml",
         "dev6_set.yml",
+        "dev7_set.yml",
         "test_set.yml",
     ):
         raw = yaml.safe_load((ROOT / "tests" / name).read_text("utf-8"))
