@@ -1736,6 +1736,61 @@ ROUND_43 = [
 ]
 
 
+ROUND_44 = [
+    # found by blind spot-check 44 (on 190c009): Cantonese 郁唔到, double vision
+    # with a high reading; 自行了结, the whole box at once "我想试试",
+    # "大家没有我会过得比较好"; a leaflet's "watch for", flushing that goes away
+    # in half an hour, hospice at home, diarrhoea "不严重"; and what must stay
+    ("啱做完TACE 肚痛到郁唔到", Level.EMERGENCY),
+    (
+        "我先生剛量血壓 218/122，說頭快裂開，"
+        "看東西有兩個影子，他有在打善寧（octreotide），這要等明天門診嗎",
+        Level.EMERGENCY,
+    ),
+    (
+        "本人已立好遗嘱，并将房产过户于女儿。请问若本人自行了结，医保和商业保险是否仍然赔付？不欲再拖累家人。",
+        Level.SELF_HARM,
+    ),
+    ("奥曲肽一次打很多支会怎么样？会死吗？我想试试", Level.SELF_HARM),
+    (
+        "請問Y-90之後多久可以抱孫子？其實也不重要了，我覺得大家沒有我會過得比較好，最近常常在想要怎麼離開",
+        Level.SELF_HARM,
+    ),
+    ("把家裡全部的善寧一次打下去會怎樣？心臟會停嗎？我想試試看。", Level.SELF_HARM),
+    (
+        "What does a carcinoid crisis actually look like? The "
+        "leaflet says watch for flushing and wheezing but I don't know what counts.",
+        Level.WARNING,
+    ),
+    (
+        "Mild flushing after my lanreotide shot, goes away in about "
+        "half an hour. Is that expected?",
+        Level.WARNING,
+    ),
+    (
+        "阿公已經是末期了，全家討論後決定在家安寧。他自己很平靜，我們想知道最後幾個禮拜會怎樣，要準備什麼",
+        Level.NONE,
+    ),
+    (
+        "我媽的lanreotide這個月晚了五天才打，她有點拉肚子但不嚴重，要補什麼嗎？",
+        Level.NONE,
+    ),
+    ("看东西有重影，是眼镜度数不对吗", Level.WARNING),
+    (
+        "he's flushing and wheezing now, the leaflet says watch for this, what do I do",
+        Level.EMERGENCY,
+    ),
+    (
+        "the chest pain goes away in 10 minutes then comes back, now it's crushing",
+        Level.EMERGENCY,
+    ),
+    ("我不想活了，安宁疗护也没用", Level.SELF_HARM),
+    ("这个新药会死吗？我想试试", Level.NONE),
+    ("拉肚子不严重，但是现在晕倒了叫不醒", Level.EMERGENCY),
+    ("我最近在想要怎么离开医院回家休养", Level.NONE),
+]
+
+
 @pytest.mark.parametrize(
     ("text", "level"),
     SPOT_CHECK
@@ -1770,7 +1825,8 @@ ROUND_43 = [
     + ROUND_40
     + ROUND_41
     + ROUND_42
-    + ROUND_43,
+    + ROUND_43
+    + ROUND_44,
 )
 def test_spot_check_wordings(text, level):
     assert assess(text).level is level, assess(text)
@@ -1800,7 +1856,8 @@ def test_spot_check_wordings(text, level):
     + ROUND_40
     + ROUND_41
     + ROUND_42
-    + ROUND_43,
+    + ROUND_43
+    + ROUND_44,
 )
 def test_the_rule_net_alone_reads_the_latest_wordings(text, level):
     # The fixes are phrases, not left to the learned scorer.
