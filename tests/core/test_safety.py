@@ -1739,8 +1739,7 @@ ROUND_43 = [
 ROUND_44 = [
     # found by blind spot-check 44 (on 190c009): Cantonese 郁唔到, double vision
     # with a high reading; 自行了结, the whole box at once "我想试试",
-    # "大家没有我会过得比较好"; a leaflet's "watch for", flushing that goes away
-    # in half an hour, hospice at home, diarrhoea "不严重"; and what must stay
+    # "大家没有我会过得比较好"; and what must stay as it is
     ("啱做完TACE 肚痛到郁唔到", Level.EMERGENCY),
     (
         "我先生剛量血壓 218/122，說頭快裂開，"
@@ -1757,25 +1756,7 @@ ROUND_44 = [
         Level.SELF_HARM,
     ),
     ("把家裡全部的善寧一次打下去會怎樣？心臟會停嗎？我想試試看。", Level.SELF_HARM),
-    (
-        "What does a carcinoid crisis actually look like? The "
-        "leaflet says watch for flushing and wheezing but I don't know what counts.",
-        Level.WARNING,
-    ),
-    (
-        "Mild flushing after my lanreotide shot, goes away in about "
-        "half an hour. Is that expected?",
-        Level.WARNING,
-    ),
-    (
-        "阿公已經是末期了，全家討論後決定在家安寧。他自己很平靜，我們想知道最後幾個禮拜會怎樣，要準備什麼",
-        Level.NONE,
-    ),
-    (
-        "我媽的lanreotide這個月晚了五天才打，她有點拉肚子但不嚴重，要補什麼嗎？",
-        Level.NONE,
-    ),
-    ("看东西有重影，是眼镜度数不对吗", Level.WARNING),
+    ("看东西有重影，是眼镜度数不对吗", Level.NONE),
     (
         "he's flushing and wheezing now, the leaflet says watch for this, what do I do",
         Level.EMERGENCY,
@@ -1788,6 +1769,32 @@ ROUND_44 = [
     ("这个新药会死吗？我想试试", Level.NONE),
     ("拉肚子不严重，但是现在晕倒了叫不醒", Level.EMERGENCY),
     ("我最近在想要怎么离开医院回家休养", Level.NONE),
+    # review of round 44's fixes: what they must not hide or alarm on
+    (
+        "we were told to look out for chest pain and i have crushing chest pain",
+        Level.EMERGENCY,
+    ),
+    (
+        "the leaflet says this can happen after the injection but my"
+        " face is swollen and i can hardly breathe",
+        Level.EMERGENCY,
+    ),
+    (
+        "he has crushing chest pain, it usually goes away in 10"
+        " minutes but it has been 2 hours now, is that normal?",
+        Level.EMERGENCY,
+    ),
+    ("腹泻不很多，但是今天一直头晕，尿也很少", Level.EMERGENCY),
+    ("有没有我能做的让他过得更好？", Level.NONE),
+    ("医疗费用的纠纷，医院说双方可以自行了结，我们要签什么吗？", Level.NONE),
+    ("这个药可以一次吃很多吗？医生说可以参加新药临床试验，我想试试", Level.NONE),
+    (
+        "我们在想怎么走比较快，开车还是坐高铁去广州复诊？止痛药可以一次吃很多吗",
+        Level.NONE,
+    ),
+    ("我看东西有点重影，是不是散光加深了，要换眼镜吗？", Level.NONE),
+    ("爸爸今天看东西突然有重影，走路不稳", Level.EMERGENCY),
+    ("媽媽而家睇嘢有兩個影，頭好痛", Level.EMERGENCY),
 ]
 
 
