@@ -11,7 +11,7 @@ from rapidfuzz import fuzz, process
 
 from bot.core.language import has_cjk
 from bot.core.script import to_simplified
-from bot.tools import nlu_data
+from bot.tools import evaluate, nlu_data
 
 ROOT = Path(__file__).resolve().parents[2]
 # A held-out question this similar to a training example is a copy of it.
@@ -47,17 +47,9 @@ def _training():
 
 def _held_out():
     texts = []
-    for name in (
-        "dev_set.yml",
-        "dev2_set.yml",
-        "dev3_set.yml",
-        "dev4_set.yml",
-        "dev5_set.yml",
-        "dev6_set.yml",
-        "dev7_set.yml",
-        "test_set.yml",
-    ):
-        raw = yaml.safe_load((ROOT / "tests" / name).read_text("utf-8"))
+    # Every set `make eval` puts to the bot (dev sets and the frozen test set).
+    for path in evaluate.SETS.values():
+        raw = yaml.safe_load(path.read_text("utf-8"))
         for item in (raw.get("questions") or []) + (raw.get("out_of_scope") or []):
             texts.append(item if isinstance(item, str) else item["text"])
         for case in raw.get("follow_ups") or []:
