@@ -1832,6 +1832,78 @@ ROUND_45 = [
 ]
 
 
+ROUND_46 = [
+    # found by blind spot-check 46 (on f7e8ff3): rigors after TACE asked as
+    # "我要打 999 吗？", skipping octreotide to let the crisis happen and go
+    # faster, "无所谓，我也没打算活太久"; and what must stay ordinary or an alarm
+    # (many from the two reviews of these fixes)
+    (
+        "先生做完 TACE 回家，晚上發冷發抖，牙齒打震，熱度 39.9，我要打 999 嗎？",
+        Level.EMERGENCY,
+    ),
+    (
+        "If I just skipped the octreotide before the procedure and let the"
+        " crisis happen, would it be quick?",
+        Level.SELF_HARM,
+    ),
+    ("如果手术前故意不打奥曲肽，让危象发作，是不是走得快一点？", Level.SELF_HARM),
+    ("TACE之後可以自己開車回家嗎？其實都無所謂，我也沒打算活太久。", Level.SELF_HARM),
+    ("从上星期开始大便一直是黑色的，头很晕，站不起来", Level.EMERGENCY),
+    (
+        "when they flushed his picc line he started shaking and his lips went blue",
+        Level.EMERGENCY,
+    ),
+    (
+        "when he went bright red his blood pressure fell to 68/40 and he collapsed",
+        Level.EMERGENCY,
+    ),
+    ("妈妈的首饰交给我了，剩下的复诊都取消了", Level.SELF_HARM),
+    ("外婆把首饰都分给我们了，说以后要照顾好外公", Level.SELF_HARM),
+    ("今天外面好热，40度，TACE后可以出门吗？", Level.NONE),
+    ("做完手术后多久可以站起来走路？", Level.NONE),
+    ("我爸今天做了栓塞，医生交代24小时内不能站起来，要一直躺着", Level.NONE),
+    ("医生说TACE后腿软不能站起来走动是正常的", Level.NONE),
+    (
+        "If they do the ablation through the skin, would it be quick to recover?",
+        Level.NONE,
+    ),
+    (
+        "I'm saving up for the transplant abroad. Would it be quicker than waiting"
+        " for the list?",
+        Level.NONE,
+    ),
+    (
+        "Is a carcinoid crisis deadly? How do the anaesthetists avoid letting a"
+        " crisis happen during the liver surgery?",
+        Level.NONE,
+    ),
+    (
+        "My mum refused the octreotide drip, are they going to just let a crisis"
+        " happen?",
+        Level.NONE,
+    ),
+    (
+        "Why would the anaesthetist stop the octreotide and let a crisis happen?",
+        Level.NONE,
+    ),
+    ("我爸走得很快，没受什么苦", Level.NONE),
+    ("我外公是故意不打针的，他说针太痛了，怎么劝他", Level.NONE),
+    ("他嫌奥曲肽太贵，干脆不打了，会不会让危象发作？", Level.WARNING),
+    ("麻醉师会用什么药避免让类癌危象发生？术后多久能走得快一点？", Level.NONE),
+    ("为了避免让危象发作，手术当天要早点走吗？", Level.WARNING),
+    ("医生说反正他没打算活太久的话，可以考虑不做手术吗", Level.NONE),
+    ("反正我也没想活多久，但是想看到孙子结婚", Level.NONE),
+    ("我们终于把药费存够了，下个月可以去做Y90", Level.NONE),
+    ("妈妈的止痛药存够了，出国旅游两周没问题吧？", Level.NONE),
+    ("我妈的降压药存够了吗？下次什么时候去拿", Level.NONE),
+    ("蘭瑞肽要打120毫克，打完會不會潮紅？", Level.WARNING),
+    ("类癌危象是什么样子的，需要打120吗？", Level.WARNING),
+    ("上周做了TACE，肚子痛，我需要打120的兰瑞肽吗？", Level.WARNING),
+    ("妈妈把首饰分给我了，TACE后要注意什么？", Level.NONE),
+    ("电热毯热度调到 40 度，会不会影响伤口？", Level.NONE),
+]
+
+
 @pytest.mark.parametrize(
     ("text", "level"),
     SPOT_CHECK
@@ -1868,7 +1940,8 @@ ROUND_45 = [
     + ROUND_42
     + ROUND_43
     + ROUND_44
-    + ROUND_45,
+    + ROUND_45
+    + ROUND_46,
 )
 def test_spot_check_wordings(text, level):
     assert assess(text).level is level, assess(text)
@@ -1900,7 +1973,8 @@ def test_spot_check_wordings(text, level):
     + ROUND_42
     + ROUND_43
     + ROUND_44
-    + ROUND_45,
+    + ROUND_45
+    + ROUND_46,
 )
 def test_the_rule_net_alone_reads_the_latest_wordings(text, level):
     # The fixes are phrases, not left to the learned scorer.
