@@ -57,6 +57,11 @@ class Section:
     # A glossary term a topic explains in full: (topic, section). "What is
     # PRRT?" gets that section; "what does PRRT mean?" gets the term.
     explained_in: tuple[str, str] | None = None
+    # A glossary term a topic's section covers as part of a wider subject
+    # (carcinoid syndrome, in the section on hormone-making tumours): (topic,
+    # section). "What is carcinoid syndrome?" gets the term; a follow-up after
+    # it is about that topic.
+    part_of: tuple[str, str] | None = None
     # The same subject told from another topic's side (ablation during an
     # operation, in both surgery and ablation): (topic, section). A message
     # read as either gets the one of the topic in focus, else the one whose
@@ -236,6 +241,7 @@ def parse_topic(raw: dict, where: str) -> Topic:
                     aliases=tuple(str(a) for a in s.get("aliases") or ()),
                     keywords=_keywords(s.get("keywords"), f"{where}:{key}"),
                     explained_in=_place(s.get("explained_in"), f"{where}:{key}"),
+                    part_of=_place(s.get("part_of"), f"{where}:{key}"),
                     twin_of=_place(s.get("twin_of"), f"{where}:{key}"),
                     narrower=tuple(
                         _place(n, f"{where}:{key}") for n in _as_list(s.get("narrower"))
@@ -310,6 +316,10 @@ class Content:
                 if section.explained_in and section.explained_in not in places:
                     problems.append(
                         f"{where}: explained in unknown section {section.explained_in}"
+                    )
+                if section.part_of and section.part_of not in places:
+                    problems.append(
+                        f"{where}: part of unknown section {section.part_of}"
                     )
                 if section.twin_of and section.twin_of not in places:
                     problems.append(f"{where}: twin of unknown section")

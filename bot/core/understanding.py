@@ -157,9 +157,9 @@ def in_focus(turn: Turn, kb: Knowledge) -> str | None:
 
     A term of the glossary has no parts to follow up on: after "what is
     TACE?", "and the risks?" asks about the treatment the word belongs to (the
-    section that explains it, or the topic its words name); after "MELD是什么"
-    in a talk about transplant, "那我该问医生什么" about transplant, the last
-    topic read (the ``viewed`` slot).
+    section that explains it or covers it, or the topic its words name);
+    after "MELD是什么" in a talk about transplant, "那我该问医生什么" about
+    transplant, the last topic read (the ``viewed`` slot).
     """
     topic = kb.topic(turn.topic)
     if not topic:
@@ -167,8 +167,9 @@ def in_focus(turn: Turn, kb: Knowledge) -> str | None:
     if not topic.open_sections:
         return topic.id
     term = kb.section(topic.id, turn.section) if turn.section else None
-    if term and term.explained_in:
-        return term.explained_in[0]
+    place = term and (term.explained_in or term.part_of)
+    if place:
+        return place[0]
     words = " ".join(w for ws in term.keywords.values() for w in ws) if term else ""
     named = topic_in_text(kb, words)
     if named and not kb.topic(named).open_sections:

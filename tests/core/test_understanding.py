@@ -504,19 +504,32 @@ def test_another_topic_without_that_part_gets_its_section_on_the_subject(kb):
 def test_a_term_in_the_section_just_read_gets_the_word(kb):
     def pick(section):
         turn = Turn(
-            text="类癌综合征又是什么",
-            topic="nets_basics",
+            text="PRRT又是什么",
+            topic="other_treatments",
             section=section,
             ranking=_ranking(
-                ("glossary", "carcinoid_syndrome", 0.9),
-                ("nets_basics", "functioning", 0.02),
+                ("glossary", "prrt", 0.9),
+                ("other_treatments", "prrt", 0.02),
             ),
         )
         return choose(turn, kb)
 
-    assert pick("functioning") == ("glossary", "carcinoid_syndrome")
+    assert pick("prrt") == ("glossary", "prrt")
     # From elsewhere, the section that explains it in full.
-    assert pick("overview") == ("nets_basics", "functioning")
+    assert pick("overview") == ("other_treatments", "prrt")
+
+
+def test_a_term_a_section_covers_in_part_gets_the_word(kb):
+    # The section on hormone-making tumours covers carcinoid syndrome as part
+    # of a wider subject: "what is carcinoid syndrome?" gets the word.
+    turn = Turn(
+        text="what is carcinoid syndrome",
+        ranking=_ranking(
+            ("glossary", "carcinoid_syndrome", 0.5),
+            ("nets_basics", "functioning", 0.4),
+        ),
+    )
+    assert choose(turn, kb) == ("glossary", "carcinoid_syndrome")
 
 
 def test_after_a_word_explained_the_focus_is_the_topic_behind_it(kb):
