@@ -423,8 +423,9 @@ def fold_terms(
     Unless the message asks what a word means, "tell me about Y-90" read as
     the glossary's TARE is a reading of the embolization section that
     explains it: its confidence is added there. Not when that section is
-    the one just shown (``shown``): "类癌综合征又是什么" after the section on
-    hormone-making tumours asks for the word. Best first.
+    the one just shown (``shown``): "PRRT又是什么" after the section on PRRT
+    asks for the word; nor for a term a section covers only in part
+    (``part_of``: carcinoid syndrome). Best first.
     """
     known = [c for c in ranking if kb.section(c.topic, c.section)]
     if asks_meaning(text):
