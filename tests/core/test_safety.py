@@ -4,7 +4,10 @@ The messages here are written for these tests; the larger bank is
 tests/safety/bank.yml (``make safety-check``).
 """
 
+import re
+
 import pytest
+import yaml
 
 from bot import settings
 from bot.core.dialogue import Turn, respond
@@ -416,6 +419,31 @@ def test_readings_are_read():
 def test_heart_rate_and_fever_after_a_procedure():
     assert assess("my pulse is 150 and I feel awful").is_emergency
     assert assess("temperature 40 and shaking after TACE today").is_emergency
+
+
+def test_english_words_in_chinese_need_no_space():
+    # A `*` in a Chinese phrase is the short gap; after `\\s` it once made
+    # "(chest)\\s*(好|很)?(痛…)" need a space ("chest 好痛" but not "chest好痛").
+    for text in ("我爸chest好痛，刚做完TACE", "他bp一直很低，头晕眼花"):
+        assert assess_rules(text).level is Level.EMERGENCY, text
+
+
+def _strings(node):
+    if isinstance(node, str):
+        yield node
+    elif isinstance(node, dict):
+        for value in node.values():
+            yield from _strings(value)
+    elif isinstance(node, list):
+        for value in node:
+            yield from _strings(value)
+
+
+def test_no_chinese_phrase_puts_the_gap_after_an_escape():
+    raw = yaml.safe_load((settings.DATA_DIR / "safety.yml").read_text("utf-8"))
+    phrases = list(_strings(raw["zh"]))
+    assert len(phrases) > 100
+    assert [p for p in phrases if re.search(r"\\[a-zA-Z]\*", p)] == []
 
 
 def test_traditional_is_read_as_simplified():
