@@ -313,14 +313,12 @@ class Content:
                 for ref in section.sources:
                     if ref not in source_ids:
                         problems.append(f"{where}: unknown source {ref}")
-                if section.explained_in and section.explained_in not in places:
-                    problems.append(
-                        f"{where}: explained in unknown section {section.explained_in}"
-                    )
-                if section.part_of and section.part_of not in places:
-                    problems.append(
-                        f"{where}: part of unknown section {section.part_of}"
-                    )
+                for how, place in (
+                    ("explained in", section.explained_in),
+                    ("part of", section.part_of),
+                ):
+                    if place and place not in places:
+                        problems.append(f"{where}: {how} unknown section {place}")
                 if section.twin_of and section.twin_of not in places:
                     problems.append(f"{where}: twin of unknown section")
                 for place in section.narrower:

@@ -7,7 +7,6 @@ tests/safety/bank.yml (``make safety-check``).
 import re
 
 import pytest
-import yaml
 
 from bot import settings
 from bot.core.dialogue import Turn, respond
@@ -428,20 +427,14 @@ def test_english_words_in_chinese_need_no_space():
         assert assess_rules(text).level is Level.EMERGENCY, text
 
 
-def _strings(node):
-    if isinstance(node, str):
-        yield node
-    elif isinstance(node, dict):
-        for value in node.values():
-            yield from _strings(value)
-    elif isinstance(node, list):
-        for value in node:
-            yield from _strings(value)
-
-
 def test_no_chinese_phrase_puts_the_gap_after_an_escape():
-    raw = yaml.safe_load((settings.DATA_DIR / "safety.yml").read_text("utf-8"))
-    phrases = list(_strings(raw["zh"]))
+    lex = load_lexicon()
+    phrases = [
+        p.source
+        for lists in (lex.zh, lex.zh_minor)
+        for group in lists.values()
+        for p in group
+    ]
     assert len(phrases) > 100
     assert [p for p in phrases if re.search(r"\\[a-zA-Z]\*", p)] == []
 
