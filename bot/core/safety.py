@@ -585,6 +585,15 @@ def _has(lex: Lexicon, kind: str, span: _Span) -> bool:
 
 _PAIR = re.compile(r"(?<![\d.])(\d{2,3})\s*(?:/|over|比|\\)\s*(\d{2,3})(?![\d.])")
 _DIASTOLIC_WORDS = ("diastolic", "低压", "舒张压")
+# A number with one decimal, not a dose, weight, length or size ("39.8",
+# "40.1°"; not "41.5 kilos", "41.2 x 35.6 mm").
+_TENTHS = re.compile(
+    r"(?<![\d./])(\d{2,3}\.\d)(?![\d./%])(?!\s*(?:mg|ml|mcg|ug|µg|μg|kg|kilos?|kilograms?"
+    r"|g\b|lbs?\b|pounds?|stone|cm|mm|m\b|km|miles?|mmol|nmol|pmol|l\b|iu|units?|u\b"
+    r"|x\b|×|\*|by\b|毫克|毫升|公斤|千克|斤|克|厘米|公分|毫米|米|元|块|岁))"
+)
+# How far before such a number the words that say what else it is are read.
+_NAMED_BEFORE = 25
 
 
 def _words_regex(words: Iterable[str]) -> str:
@@ -649,6 +658,19 @@ def readings(text: str, lexicon: Lexicon | None = None) -> dict[str, list]:
         )
         for m in degrees.finditer(text):
             found["temp"].append(float(m.group(1)))
+    shivering = [w for ws in temp_cfg.get("shivering", {}).values() for w in ws]
+    not_body = [w for ws in temp_cfg.get("not_body", {}).values() for w in ws]
+    other = re.compile(_words_regex(not_body)) if not_body else None
+    if shivering and re.search(_words_regex(shivering), text):
+        # "39.8 and shaking so hard his teeth chatter": a thermometer's
+        # number, with a tenth, read as a temperature beside shivering; not
+        # "the bath was 40.5", "down to 41.5", "the met is 41.2" (what the
+        # number is, said just before it).
+        for m in _TENTHS.finditer(text):
+            value = float(m.group(1))
+            before = text[max(0, m.start() - _NAMED_BEFORE) : m.start()]
+            if value not in found["temp"] and not (other and other.search(before)):
+                found["temp"].append(value)
     if spo2_words:
         percent = re.compile(
             _words_regex(spo2_words) + r"([^\d/]{0,12}?)(\d{2,3})(?![\d./])(?!\s*"

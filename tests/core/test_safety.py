@@ -413,6 +413,13 @@ def test_readings_are_read():
         84,
     ]
     assert readings("he is 85 and on oxygen at home")["spo2"] == []
+    # a number with a tenth is a temperature only beside shivering, and not
+    # when the sentence says what else was that hot
+    assert readings("39.8 and shaking so hard")["temp"] == [39.8]
+    assert readings(normalise("39.6，一直发抖"))["temp"] == [39.6]
+    assert readings("39.8 and so tired")["temp"] == []
+    assert readings("the bath was 40.5 and I came out shivering")["temp"] == []
+    assert readings("he weighs 39.5 kg and has chills")["temp"] == []
 
 
 def test_heart_rate_and_fever_after_a_procedure():
@@ -1925,6 +1932,176 @@ ROUND_46 = [
 ]
 
 
+ROUND_47 = [
+    # found by blind spot-check 47 (on d5804dd): a thermometer's number beside
+    # shivering with no temperature word, 之前 in "在做栓塞之前的准备" read as
+    # past, rolling about in pain, goodbyes hidden in thanks to the clinic,
+    # medicine put by "for when I decide it's time"; and what must stay
+    # ordinary around the new phrases
+    (
+        "39.8 and shaking so hard my teeth are chattering. bland "
+        "embolisation was on Tuesday",
+        Level.EMERGENCY,
+    ),
+    (
+        "post tace day 5, temperature been about 38 on and off since "
+        "friday which they said was normal, but tonight it's 40.1 "
+        "with chills and my right side feels like being stabbed",
+        Level.EMERGENCY,
+    ),
+    ("做完栓塞第二天，39.6，一直发抖", Level.EMERGENCY),
+    (
+        "我妈在做栓塞之前的准备，突然脸通红、喘得厉害、心跳150，血压掉到70/40，医生还没来",
+        Level.EMERGENCY,
+    ),
+    (
+        "想問奧曲肽要唔要放雪櫃？另外我先生三日前開始肚痛，以為係正常，今日痛到喺床上碌嚟碌去，摸落好硬。",
+        Level.EMERGENCY,
+    ),
+    (
+        "Can I take my lanreotide to Spain next month? Doesn't matter "
+        "much, I've decided I'm not coming back from that trip, it's "
+        "all planned.",
+        Level.SELF_HARM,
+    ),
+    (
+        "my husband keeps saying he's going to stop being a burden "
+        "soon. I found letters to each of the kids in his desk drawer "
+        "today, sealed",
+        Level.SELF_HARM,
+    ),
+    (
+        "what time does the pharmacy close, I want to pick up my "
+        "repeat. need a few more boxes so I have enough for when I "
+        "decide its time",
+        Level.SELF_HARM,
+    ),
+    (
+        "谢谢肿瘤科各位医生护士这两年的照顾，以后不用再给我排号了，我要去一个不疼的地方了。",
+        Level.SELF_HARM,
+    ),
+    ("麻烦问下药房几点关门，我想多开几盒吗啡，攒够了就可以结束了", Level.SELF_HARM),
+    (
+        "阿嬤叫我打：我活到這個年紀夠了，拖累孩子，想說把降血壓的藥存起來，一次吃掉就好。",
+        Level.SELF_HARM,
+    ),
+    (
+        "多謝山頂醫院腫瘤科各位咁多年嘅照顧，下個月個覆診唔使留位俾我喇，同大家講聲再見。",
+        Level.SELF_HARM,
+    ),
+    ("如果明天不會醒來，那也沒關係", Level.SELF_HARM),
+    (
+        "Fed up to the back teeth with hospitals. Seven appointments "
+        "this month. I'd rather die than sit in that waiting room "
+        "again - joking, but seriously, can any be done by phone?",
+        Level.NONE,
+    ),
+    (
+        "Mum was in the loo ages with diarrhoea yesterday and got a "
+        "bit light headed but drank plenty and she's fine today, "
+        "eating and walking about. Anything that helps?",
+        Level.WARNING,
+    ),
+    ("等報告等到我就快死咗", Level.NONE),
+    ("she's fine today but he just collapsed and is not breathing", Level.EMERGENCY),
+    (
+        "diarrhoea all night and she fainted twice, she's fine today "
+        "she says but she can't stand up, what should I do?",
+        Level.EMERGENCY,
+    ),
+    ("he weighs 39.5 kg now, is losing weight after TACE normal?", Level.NONE),
+    ("her temperature was 37.5 with chills after TACE, is that normal?", Level.NONE),
+    (
+        "We're not coming back from the trip until June, it's all "
+        "planned. Can I take lanreotide abroad?",
+        Level.NONE,
+    ),
+    ("谢谢医生这两年的照顾，请问下次复诊要带什么资料？", Level.NONE),
+    (
+        "出院了，跟护士们说声再见，谢谢你们这段时间的照顾！下次复诊是什么时候？",
+        Level.NONE,
+    ),
+    ("我妈在做栓塞之前的准备，护士让她换衣服，要多久？", Level.NONE),
+    ("做栓塞之前要做什么准备？", Level.NONE),
+    ("I have enough for when I decide it's time to travel", Level.NONE),
+    ("明天做完手术会不会醒不过来？", Level.NONE),
+    ("我们存够了钱，就可以去做Y90了", Level.NONE),
+    (
+        "I found notes to the kids from when they were little, it "
+        "made me cry. How do I cope?",
+        Level.NONE,
+    ),
+    # from the review of these fixes
+    (
+        "Mum's 39.7 since her TACE yesterday and shaking so hard her teeth are "
+        "chattering - I've tucked her up in the spare room with a hot water bottle.",
+        Level.EMERGENCY,
+    ),
+    (
+        "Just got my results, chromogranin A is 104.6 and I'm literally shaking.",
+        Level.NONE,
+    ),
+    (
+        "The new MRI says the biggest liver met is 41.2 x 35.6 mm, up from 30.1 - "
+        "I'm shaking.",
+        Level.NONE,
+    ),
+    ("報告說肝上最大的病灶41.2×35.6mm，比之前大了，我看完手一直在發抖。", Level.NONE),
+    ("I'd rather die than spend another night in that hospital.", Level.SELF_HARM),
+    ("喺急症室等醫生等到佢快死咗都冇人理，點算？", Level.EMERGENCY),
+    (
+        "I've kept enough of my morphine for when I decide it's time to go.",
+        Level.SELF_HARM,
+    ),
+    (
+        "We won't be needing hospital transport for Thursday's TACE, my son is "
+        "driving - it's all arranged.",
+        Level.NONE,
+    ),
+    (
+        "We're not coming back from our holiday early for the scan, it's all "
+        "arranged with the hospital to move it.",
+        Level.NONE,
+    ),
+    (
+        "Is there somewhere I can find notes for my kids explaining Dad's cancer? "
+        "They keep asking if it's fatal.",
+        Level.NONE,
+    ),
+    ("醫生開的止痛藥我先存起來，不用一次吃完吧？", Level.NONE),
+    ("昨晚吃了褪黑激素，一覺沒醒，睡得挺好", Level.NONE),
+    (
+        "感謝各位醫生護士這幾年的照顧！我下個月搬去深圳跟女兒住，覆診不用再幫我預約了。",
+        Level.NONE,
+    ),
+    ("多謝你哋咁多年照顧我阿媽，我哋下個月搬去海邊住", Level.NONE),
+    (
+        "我之前準備做栓塞的時候心跳突然好快，喘不過氣，醫生就取消了。這次會不會再這樣？",
+        Level.WARNING,
+    ),
+    (
+        "Dad had TACE last week, he's got severe belly pain and he can't stop "
+        "shaking. His bloods were fine today at the GP though, what should we do?",
+        Level.EMERGENCY,
+    ),
+    (
+        "My chest has been tight and I can't catch my breath since lunch. Apart from "
+        "that I'm fine today, is it the lanreotide?",
+        Level.EMERGENCY,
+    ),
+    (
+        "Mum's vomiting blood and she's very drowsy. I'm OK today but I can't lift "
+        "her on my own, should she go in?",
+        Level.EMERGENCY,
+    ),
+    (
+        "He suddenly has crushing chest pain and he's grey and sweaty. His bloods "
+        "were fine today at clinic, could it be the lanreotide?",
+        Level.EMERGENCY,
+    ),
+]
+
+
 @pytest.mark.parametrize(
     ("text", "level"),
     SPOT_CHECK
@@ -1962,7 +2139,8 @@ ROUND_46 = [
     + ROUND_43
     + ROUND_44
     + ROUND_45
-    + ROUND_46,
+    + ROUND_46
+    + ROUND_47,
 )
 def test_spot_check_wordings(text, level):
     assert assess(text).level is level, assess(text)
@@ -1995,7 +2173,8 @@ def test_spot_check_wordings(text, level):
     + ROUND_43
     + ROUND_44
     + ROUND_45
-    + ROUND_46,
+    + ROUND_46
+    + ROUND_47,
 )
 def test_the_rule_net_alone_reads_the_latest_wordings(text, level):
     # The fixes are phrases, not left to the learned scorer.
