@@ -659,13 +659,13 @@ def readings(text: str, lexicon: Lexicon | None = None) -> dict[str, list]:
         for m in degrees.finditer(text):
             found["temp"].append(float(m.group(1)))
     shivering = [w for ws in temp_cfg.get("shivering", {}).values() for w in ws]
-    not_body = [w for ws in temp_cfg.get("not_body", {}).values() for w in ws]
-    other = re.compile(_words_regex(not_body)) if not_body else None
     if shivering and re.search(_words_regex(shivering), text):
         # "39.8 and shaking so hard his teeth chatter": a thermometer's
         # number, with a tenth, read as a temperature beside shivering; not
         # "the bath was 40.5", "down to 41.5", "the met is 41.2" (what the
         # number is, said just before it).
+        not_body = [w for ws in temp_cfg.get("not_body", {}).values() for w in ws]
+        other = re.compile(_words_regex(not_body)) if not_body else None
         for m in _TENTHS.finditer(text):
             value = float(m.group(1))
             before = text[max(0, m.start() - _NAMED_BEFORE) : m.start()]
