@@ -131,6 +131,7 @@ MARKER_LISTS = (
     "hypothetical",
     "past",
     "past_date",
+    "today",
     "past_before",
     "habitual",
     "resolved",
@@ -592,8 +593,18 @@ _TENTHS = re.compile(
     r"|g\b|lbs?\b|pounds?|stone|cm|mm|m\b|km|miles?|mmol|nmol|pmol|l\b|iu|units?|u\b"
     r"|x\b|×|\*|by\b|毫克|毫升|公斤|千克|斤|克|厘米|公分|毫米|米|元|块|岁))"
 )
+# A number of degrees, whole or with a tenth ("40度", "39.5°C", "104 F"),
+# just after words that say the body is burning hot ("身體好熱，40度").
+_DEGREES = (
+    r"[\s,，:：、]{0,3}(?:量了|量到|有|探热|都)?\s*(\d{2,3}(?:\.\d)?)"
+    r"\s*(?:度|°\s*[cf]?|℃|℉|degrees?\b|[cf]\b)"
+)
+# A blood-pressure unit just after a number ("126/78 mmHg").
+_AFTER_NUMBER = re.compile(r"\d\s*$")
 # How far before such a number the words that say what else it is are read.
 _NAMED_BEFORE = 25
+# ...and how far after a number of degrees the place it is the heat of.
+_NAMED_AFTER = 16
 
 
 def _words_regex(words: Iterable[str]) -> str:
@@ -637,6 +648,10 @@ def readings(text: str, lexicon: Lexicon | None = None) -> dict[str, list]:
         for m in single.finditer(text):
             if any(a <= m.start(2) < b for a, b in used):
                 continue
+            if _AFTER_NUMBER.search(text[: m.start(1)]):
+                # "126/78 mmHg，静止心率每分钟68次": a unit after a reading,
+                # not a word before the next number.
+                continue
             value = int(m.group(2))
             if 30 <= value <= 300:
                 if m.group(1) in _DIASTOLIC_WORDS:
@@ -659,18 +674,35 @@ def readings(text: str, lexicon: Lexicon | None = None) -> dict[str, list]:
         for m in degrees.finditer(text):
             found["temp"].append(float(m.group(1)))
     shivering = [w for ws in temp_cfg.get("shivering", {}).values() for w in ws]
+    not_body = [w for ws in temp_cfg.get("not_body", {}).values() for w in ws]
+    other = re.compile(_words_regex(not_body)) if not_body else None
     if shivering and re.search(_words_regex(shivering), text):
         # "39.8 and shaking so hard his teeth chatter": a thermometer's
         # number, with a tenth, read as a temperature beside shivering; not
         # "the bath was 40.5", "down to 41.5", "the met is 41.2" (what the
         # number is, said just before it).
-        not_body = [w for ws in temp_cfg.get("not_body", {}).values() for w in ws]
-        other = re.compile(_words_regex(not_body)) if not_body else None
         for m in _TENTHS.finditer(text):
             value = float(m.group(1))
             before = text[max(0, m.start() - _NAMED_BEFORE) : m.start()]
             if value not in found["temp"] and not (other and other.search(before)):
                 found["temp"].append(value)
+    body_heat = [w for ws in temp_cfg.get("body_heat", {}).values() for w in ws]
+    place = [w for ws in temp_cfg.get("place", {}).values() for w in ws]
+    if body_heat:
+        # "身上好烫，40度", "burning up, 104F": degrees said just after the
+        # body is said to be burning hot; not the heat of a place said after
+        # them ("burning up, 40 degrees in the house") or of a bath before.
+        hot = re.compile(_words_regex(body_heat) + _DEGREES)
+        where = re.compile(_words_regex(place)) if place else None
+        for m in hot.finditer(text):
+            value = float(m.group(1))
+            before = text[max(0, m.start() - _NAMED_BEFORE) : m.start()]
+            after = text[m.end() : m.end() + _NAMED_AFTER]
+            if not (34 <= value <= 45 or 95 <= value <= 110) or value in found["temp"]:
+                continue
+            if (other and other.search(before)) or (where and where.search(after)):
+                continue
+            found["temp"].append(value)
     if spo2_words:
         percent = re.compile(
             _words_regex(spo2_words) + r"([^\d/]{0,12}?)(\d{2,3})(?![\d./])(?!\s*"
@@ -960,6 +992,10 @@ def _clauses(lex: Lexicon, norm: str) -> list[_Clause]:
             # week" is happening now).
             present = present or _has(lex, "present", span)
             own_past = _has(lex, "past", span)
+            if not own_past and _has(lex, "today", span):
+                # "Today" ends the past told before it: "上個禮拜開始肚瀉，今日
+                # 肚瀉到頭暈" is today.
+                past = False
             carried, past = past, past or own_past
             # "我有类癌综合征" after a reading of 220/125 is background, not
             # what makes the reading habitual: only this clause and earlier.

@@ -2102,6 +2102,87 @@ ROUND_47 = [
 ]
 
 
+ROUND_48 = [
+    # found by blind spot-check 48 (on 79198aa): degrees just after a body
+    # said to be burning hot, asking to wait for tomorrow's clinic with chest
+    # pain, 今日 after last week, mmHg read as a word before the heart rate,
+    # 上月/上個禮拜 as past (but 上个礼拜开始 goes on), 急死人 as an idiom,
+    # 反正要死不如自己来, leaving together with a parent, 死咗仲好; and, from
+    # a review of the first fixes, what they hid or alarmed on
+    ("個胸好痛，透唔到氣，係咪等聽日覆診先講？", Level.EMERGENCY),
+    ("身體好熱，40度", Level.EMERGENCY),
+    (
+        "老闆做完手術兩日，今天肚子好痛，不可以站起來，身體好熱，40度。我要做什麼？",
+        Level.EMERGENCY,
+    ),
+    ("my mum is burning up, 104F, had TACE on monday", Level.EMERGENCY),
+    ("上個禮拜開始肚瀉，今日肚瀉到頭暈，點算", Level.EMERGENCY),
+    (
+        "started with diarrhoea last week, today she's dizzy and can't stand",
+        Level.EMERGENCY,
+    ),
+    ("从上星期开始大便一直是黑色的，头很晕，站不起来", Level.EMERGENCY),
+    ("上个礼拜开始肚泻，泻到头晕，企都企唔稳", Level.EMERGENCY),
+    ("上个礼拜开始腹泻，一日屙十几次，尿好少，头晕眼花", Level.EMERGENCY),
+    ("早上月经来咗，一直大出血止唔到，好头晕", Level.EMERGENCY),
+    (
+        "Mum had TACE yesterday, shivering 39.9 water wont stay down what do we do",
+        Level.EMERGENCY,
+    ),
+    ("Mum is shivering 39.8 met the GP this morning who said viral", Level.EMERGENCY),
+    ("我妈做完栓塞回家，晚上开始发抖，39.7结果打电话给病房没人接", Level.EMERGENCY),
+    ("血压和体温都量了，血压只有80，头晕想吐", Level.EMERGENCY),
+    ("爸爸头晕到企唔稳，血压计显示心跳正常，但血压只有78", Level.EMERGENCY),
+    (
+        "My dad is vomiting blood, the nurse on the phone said it's "
+        "normal after banding?",
+        Level.EMERGENCY,
+    ),
+    ("胸口闷死了，好辛苦", Level.EMERGENCY),
+    ("刚刚又开始了，像上次那样面红心跳快喘不过气", Level.EMERGENCY),
+    ("我爸爸说反正要死不如自己来，他把家里的药全部收在他房间，我很怕", Level.SELF_HARM),
+    (
+        "如果我跟妈妈一起离开，是不是对大家都比较好。我甚至查过要怎么做。",
+        Level.SELF_HARM,
+    ),
+    ("有時覺得死咗仲好", Level.SELF_HARM),
+    ("my phone is hot to the touch lol, 40 degrees outside", Level.NONE),
+    ("I'm boiling hot, it's 40 degrees in the house with no aircon", Level.NONE),
+    ("洗澡水40度，泡完身上好烫", Level.NONE),
+    ("我每晚泡脚，40度左右，泡完身体发热，对肝有影响吗？", Level.NONE),
+    ("重庆今天40度，身上好烫，能去做介入吗？", Level.NONE),
+    ("我的兰瑞肽针放在车里，车里面45度，针筒摸着好烫，还能用吗？", Level.NONE),
+    (
+        "本人將於下月接受肝切除手術。術前量度：血壓126/78 mmHg，靜止心率每分鐘68次，"
+        "血氧飽和度98%。請問上述數值是否合乎手術要求？",
+        Level.NONE,
+    ),
+    (
+        "家母血壓今晨量度為118/72 mmHg，心率每分鐘74次。上週偶有輕微面紅，"
+        "每次約三分鐘，已經醫生檢查確認屬類癌綜合症之輕微症狀。請問是否須調整注射時間？",
+        Level.WARNING,
+    ),
+    (
+        "上月曾因胸痛往急症室求診，心電圖及血液檢查均正常，診斷為胃酸倒流。"
+        "請問蘭瑞肽會否引致此副作用？",
+        Level.WARNING,
+    ),
+    (
+        "上個禮拜肚瀉到頭暈，睇咗醫生，驗血冇事，吊咗鹽水。點樣預防再發生？",
+        Level.WARNING,
+    ),
+    ("腹泻好多次，可以等到明天再看医生吗？", Level.WARNING),
+    ("等检查结果等得急死人了", Level.NONE),
+    ("如果我跟妈妈一起离开医院回家，是不是比较好", Level.NONE),
+    ("如果我和家人一起离开香港去内地治疗，会不会比较好？", Level.NONE),
+    ("干脆我跟老公一起走，搬去深圳住会不会比较好？", Level.NONE),
+    ("我上网查过术前要怎么做，止痛药应该够了吧", Level.NONE),
+    ("上网查过要怎么弄胰岛素针，存了好多针头", Level.NONE),
+    ("反正都要死的，不如趁现在多去旅行", Level.NONE),
+    ("从上周开始拉肚子，现在好多了，还要注意什么", Level.NONE),
+]
+
+
 @pytest.mark.parametrize(
     ("text", "level"),
     SPOT_CHECK
@@ -2140,7 +2221,8 @@ ROUND_47 = [
     + ROUND_44
     + ROUND_45
     + ROUND_46
-    + ROUND_47,
+    + ROUND_47
+    + ROUND_48,
 )
 def test_spot_check_wordings(text, level):
     assert assess(text).level is level, assess(text)
@@ -2174,7 +2256,8 @@ def test_spot_check_wordings(text, level):
     + ROUND_44
     + ROUND_45
     + ROUND_46
-    + ROUND_47,
+    + ROUND_47
+    + ROUND_48,
 )
 def test_the_rule_net_alone_reads_the_latest_wordings(text, level):
     # The fixes are phrases, not left to the learned scorer.
