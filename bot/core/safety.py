@@ -648,7 +648,7 @@ def readings(text: str, lexicon: Lexicon | None = None) -> dict[str, list]:
         for m in single.finditer(text):
             if any(a <= m.start(2) < b for a, b in used):
                 continue
-            if _AFTER_NUMBER.search(text[: m.start(1)]):
+            if m.group(1) == "mmhg" and _AFTER_NUMBER.search(text[: m.start(1)]):
                 # "126/78 mmHg，静止心率每分钟68次": a unit after a reading,
                 # not a word before the next number.
                 continue

@@ -2180,6 +2180,36 @@ ROUND_48 = [
     ("上网查过要怎么弄胰岛素针，存了好多针头", Level.NONE),
     ("反正都要死的，不如趁现在多去旅行", Level.NONE),
     ("从上周开始拉肚子，现在好多了，还要注意什么", Level.NONE),
+    # from a second review: comparisons with last week, a systolic reading
+    # after a number, 无聊死了算了, 差点死了还好 (luckily), going with a parent,
+    # a place's heat
+    ("同上个礼拜一样，佢又屙到晕低咗喺厕所，叫唔醒", Level.EMERGENCY),
+    ("跟上星期一样又发冷发抖，这次量了39.8度", Level.EMERGENCY),
+    ("腹泻比上月严重好多，一日屙十几次，头晕到企唔稳，差啲晕低", Level.EMERGENCY),
+    ("比上星期差好多，胸口好痛，透唔到气", Level.EMERGENCY),
+    ("上星期那种胸痛又来了，痛到出冷汗，喘不上气", Level.EMERGENCY),
+    ("post op day 3 systolic 72, feeling woozy", Level.EMERGENCY),
+    (
+        "Bed 5 systolic 70 and he's sweating buckets, should I call the nurse",
+        Level.EMERGENCY,
+    ),
+    ("每天躺在床上，活着好无聊死了算了", Level.SELF_HARM),
+    ("上次术中爸爸差点死了还好抢救回来，这次栓塞要注意什么", Level.NONE),
+    ("吓死了还好冇事", Level.NONE),
+    ("佢上个月差啲死咗仲好彩送得切，想问点样预防危象", Level.NONE),
+    ("栓塞以后肿瘤死了还好，就怕没效果", Level.NONE),
+    ("如果我跟爸爸一起走，路上有人照顾会比较好吗", Level.NONE),
+    ("要是我同阿妈一齐走，佢会轻松啲，定系留喺病房好", Level.NONE),
+    ("推荐信写好了，我也查过要怎么做，下周去转诊", Level.NONE),
+    ("从上个月开始换了药，之前晕倒过两次，想问新药会不会好些", Level.WARNING),
+    ("由上个礼拜开始已经冇再屙，之前屙到晕低，想问饮食", Level.WARNING),
+    ("身上好热，39度嘅天仲要排队覆诊，佢做完栓塞个人好攰", Level.NONE),
+    ("爸爸做完TACE出院，今天身上好热，40度的桑拿天，空调要开几度", Level.NONE),
+    ("身体好热，40度的太阳底下等了一个小时，他刚做完介入", Level.NONE),
+    (
+        "body is hot, 39 degrees all week in Singapore, he had TACE last week",
+        Level.NONE,
+    ),
 ]
 
 
