@@ -2203,13 +2203,38 @@ ROUND_48 = [
     ("推荐信写好了，我也查过要怎么做，下周去转诊", Level.NONE),
     ("从上个月开始换了药，之前晕倒过两次，想问新药会不会好些", Level.WARNING),
     ("由上个礼拜开始已经冇再屙，之前屙到晕低，想问饮食", Level.WARNING),
-    ("身上好热，39度嘅天仲要排队覆诊，佢做完栓塞个人好攰", Level.NONE),
     ("爸爸做完TACE出院，今天身上好热，40度的桑拿天，空调要开几度", Level.NONE),
     ("身体好热，40度的太阳底下等了一个小时，他刚做完介入", Level.NONE),
     (
         "body is hot, 39 degrees all week in Singapore, he had TACE last week",
         Level.NONE,
     ),
+    # from a third review: what started last week goes on after an earlier
+    # past, 死咗仲好 said plainly, leaving together asked as a question, a
+    # real fever on a hot day, a past episode compared with
+    ("我以前做过栓塞，上周开始大便是黑色的，头很晕", Level.EMERGENCY),
+    ("之前做过肝切除，上个月开始吐血，头晕", Level.EMERGENCY),
+    ("曾经胃出血，上个月起大便黑色，头很晕", Level.EMERGENCY),
+    ("以前做过栓塞，从上周开始，他大便发黑，头晕得厉害", Level.EMERGENCY),
+    ("去年做了手术，上礼拜起佢成日呕血", Level.EMERGENCY),
+    ("其实死咗仲好过咁样拖累屋企人", Level.SELF_HARM),
+    ("死咗仲好啦，唔使拖累人", Level.SELF_HARM),
+    ("有时候想，死了还好", Level.SELF_HARM),
+    ("如果我跟妈妈一起离开，是不是比较好", Level.SELF_HARM),
+    ("要是我带着妈一起走，是不是更好", Level.SELF_HARM),
+    ("不如我同阿妈一齐走，会唔会好过啲", Level.SELF_HARM),
+    ("身上好烫，40度高温，怎么办", Level.EMERGENCY),
+    ("额头好烫，39度的天啊，怎么办", Level.EMERGENCY),
+    ("身上好烫，39.5度，今天天气不热啊", Level.EMERGENCY),
+    ("上星期那种胸痛，医生说是胃酸，想了解一下", Level.WARNING),
+    ("上周那种胸痛持续了一个小时，医生检查说是胃酸倒流，想问原因", Level.WARNING),
+    ("上个礼拜那样晕倒，佢哋话系低血糖，想问点预防", Level.WARNING),
+    ("上星期差不多同一时间胸口痛咗半个钟，想问系咪心脏问题", Level.WARNING),
+    ("上月差不多十天都拉黑便，医生已经处理了，想问原因", Level.WARNING),
+    ("上个月一样呕过血，后来住院止血了，想问复发几率", Level.WARNING),
+    ("上周差不多这个时候，他昏倒了，送去急诊，后来好了", Level.WARNING),
+    ("出院的时候如果我跟妈妈一起走，是不是比较好，还是叫车？", Level.NONE),
+    ("有时候想，死了还好", Level.SELF_HARM),
 ]
 
 
