@@ -615,6 +615,22 @@ def _words_regex(words: Iterable[str]) -> str:
     return "(?:" + "|".join(parts) + ")"
 
 
+def _listed(cfg: Mapping[str, Any], key: str) -> tuple[str, ...]:
+    """The words of one list of a reading's config, every language together."""
+    return tuple(w for ws in cfg.get(key, {}).values() for w in ws)
+
+
+@lru_cache(maxsize=64)
+def _words_pattern(
+    words: tuple[str, ...], before: str = "", after: str = ""
+) -> re.Pattern[str]:
+    """``words`` as one compiled alternation between ``before`` and ``after``.
+
+    Built once per list: ``readings`` runs on every message.
+    """
+    return re.compile(before + _words_regex(words) + after)
+
+
 def readings(text: str, lexicon: Lexicon | None = None) -> dict[str, list]:
     """Blood-pressure, heart-rate, temperature and oxygen readings in a text.
 
@@ -627,14 +643,14 @@ def readings(text: str, lexicon: Lexicon | None = None) -> dict[str, list]:
     lex = lexicon or load_lexicon()
     bp_cfg = lex.readings.get("blood_pressure", {})
     hr_cfg = lex.readings.get("heart_rate", {})
-    bp_words = [w for ws in bp_cfg.get("words", {}).values() for w in ws]
-    hr_words = [w for ws in hr_cfg.get("words", {}).values() for w in ws]
+    bp_words = _listed(bp_cfg, "words")
+    hr_words = _listed(hr_cfg, "words")
     temp_cfg = lex.readings.get("temperature", {})
-    temp_words = [w for ws in temp_cfg.get("words", {}).values() for w in ws]
+    temp_words = _listed(temp_cfg, "words")
     spo2_cfg = lex.readings.get("oxygen", {})
-    spo2_words = [w for ws in spo2_cfg.get("words", {}).values() for w in ws]
+    spo2_words = _listed(spo2_cfg, "words")
     found: dict[str, list] = {"bp": [], "hr": [], "temp": [], "spo2": []}
-    explicit = bool(bp_words) and re.search(_words_regex(bp_words), text) is not None
+    explicit = bool(bp_words) and _words_pattern(bp_words).search(text) is not None
     used: list[tuple[int, int]] = []
     for m in _PAIR.finditer(text):
         high, low = int(m.group(1)), int(m.group(2))
@@ -642,9 +658,7 @@ def readings(text: str, lexicon: Lexicon | None = None) -> dict[str, list]:
             found["bp"].append((high, low, explicit))
             used.append(m.span())
     if bp_words:
-        single = re.compile(
-            "(" + _words_regex(bp_words) + r")[^\d/]{0,15}?(\d{2,3})(?![\d.]|\s*/)"
-        )
+        single = _words_pattern(bp_words, "(", r")[^\d/]{0,15}?(\d{2,3})(?![\d.]|\s*/)")
         for m in single.finditer(text):
             if any(a <= m.start(2) < b for a, b in used):
                 continue
@@ -659,24 +673,24 @@ def readings(text: str, lexicon: Lexicon | None = None) -> dict[str, list]:
                 else:
                     found["bp"].append((value, None, True))
     if hr_words:
-        rate = re.compile(
-            _words_regex(hr_words) + r"[^\d/]{0,12}?(\d{2,3})(?![\d.]|\s*/)"
-            r"|(\d{2,3})\s*(?:bpm|次/分|次每分)"
+        rate = _words_pattern(
+            hr_words,
+            after=r"[^\d/]{0,12}?(\d{2,3})(?![\d.]|\s*/)|(\d{2,3})\s*(?:bpm|次/分|次每分)",
         )
         for m in rate.finditer(text):
             value = int(m.group(1) or m.group(2))
             if 20 <= value <= 300:
                 found["hr"].append(value)
     if temp_words:
-        degrees = re.compile(
-            _words_regex(temp_words) + r"[^\d/]{0,12}?(\d{2,3}(?:\.\d)?)(?![\d/])"
+        degrees = _words_pattern(
+            temp_words, after=r"[^\d/]{0,12}?(\d{2,3}(?:\.\d)?)(?![\d/])"
         )
         for m in degrees.finditer(text):
             found["temp"].append(float(m.group(1)))
-    shivering = [w for ws in temp_cfg.get("shivering", {}).values() for w in ws]
-    not_body = [w for ws in temp_cfg.get("not_body", {}).values() for w in ws]
-    other = re.compile(_words_regex(not_body)) if not_body else None
-    if shivering and re.search(_words_regex(shivering), text):
+    shivering = _listed(temp_cfg, "shivering")
+    not_body = _listed(temp_cfg, "not_body")
+    other = _words_pattern(not_body) if not_body else None
+    if shivering and _words_pattern(shivering).search(text):
         # "39.8 and shaking so hard his teeth chatter": a thermometer's
         # number, with a tenth, read as a temperature beside shivering; not
         # "the bath was 40.5", "down to 41.5", "the met is 41.2" (what the
@@ -686,14 +700,14 @@ def readings(text: str, lexicon: Lexicon | None = None) -> dict[str, list]:
             before = text[max(0, m.start() - _NAMED_BEFORE) : m.start()]
             if value not in found["temp"] and not (other and other.search(before)):
                 found["temp"].append(value)
-    body_heat = [w for ws in temp_cfg.get("body_heat", {}).values() for w in ws]
-    place = [w for ws in temp_cfg.get("place", {}).values() for w in ws]
+    body_heat = _listed(temp_cfg, "body_heat")
+    place = _listed(temp_cfg, "place")
     if body_heat:
         # "身上好烫，40度", "burning up, 104F": degrees said just after the
         # body is said to be burning hot; not the heat of a place said after
         # them ("burning up, 40 degrees in the house") or of a bath before.
-        hot = re.compile(_words_regex(body_heat) + _DEGREES)
-        where = re.compile(_words_regex(place)) if place else None
+        hot = _words_pattern(body_heat, after=_DEGREES)
+        where = _words_pattern(place) if place else None
         for m in hot.finditer(text):
             value = float(m.group(1))
             before = text[max(0, m.start() - _NAMED_BEFORE) : m.start()]
@@ -704,10 +718,11 @@ def readings(text: str, lexicon: Lexicon | None = None) -> dict[str, list]:
                 continue
             found["temp"].append(value)
     if spo2_words:
-        percent = re.compile(
-            _words_regex(spo2_words) + r"([^\d/]{0,12}?)(\d{2,3})(?![\d./])(?!\s*"
+        percent = _words_pattern(
+            spo2_words,
+            after=r"([^\d/]{0,12}?)(\d{2,3})(?![\d./])(?!\s*"
             r"(?:hours?|hrs?|days?|weeks?|litres?|liters?|lpm|l\b|mins?|minutes|mg|ml"
-            r"|块|元|岁|分钟|小时|天|次|毫升|升))"
+            r"|块|元|岁|分钟|小时|天|次|毫升|升))",
         )
         for m in percent.finditer(text):
             value = int(m.group(2))
