@@ -110,6 +110,12 @@ class Topic:
     # Topics whose words a follow-up in this topic uses without leaving it:
     # "can both be done in one operation?" about the primary tumour.
     shares_words_with: tuple[str, ...] = ()
+    # Topics this one compares (a study of surgery against embolization): a
+    # follow-up comparing one with the other ("how does that compare with
+    # surgery?" about embolization) is about this topic, and gets
+    # ``compares_section`` when it names no part of it.
+    compares: tuple[str, ...] = ()
+    compares_section: str | None = None
     # Who reviewed the content and when; shown under answers, checked for age.
     review: Review | None = None
 
@@ -259,6 +265,10 @@ def parse_topic(raw: dict, where: str) -> Topic:
             open_sections=bool(raw.get("open_sections", False)),
             related=tuple(str(t) for t in raw.get("related") or ()),
             shares_words_with=tuple(str(t) for t in raw.get("shares_words_with") or ()),
+            compares=tuple(
+                str(t) for t in (raw.get("compares") or {}).get("topics") or ()
+            ),
+            compares_section=(raw.get("compares") or {}).get("section"),
             review=_review(raw.get("review"), where),
         )
     except (KeyError, TypeError) as exc:
@@ -295,7 +305,9 @@ class Content:
         topic_ids = {t.id for t in self.topics}
         places = {(t.id, s.key) for t in self.topics for s in t.sections}
         for topic in self.topics:
-            for other in (*topic.related, *topic.shares_words_with):
+            if topic.compares_section and not topic.section(topic.compares_section):
+                problems.append(f"{topic.id}: compares section is unknown")
+            for other in (*topic.related, *topic.shares_words_with, *topic.compares):
                 if other not in topic_ids:
                     problems.append(f"{topic.id}: related topic {other} is unknown")
             if topic.id in seen:

@@ -95,6 +95,21 @@ def about_the_evidence(turn: Turn, comparison: Comparison) -> bool:
     return turn.topic == EVIDENCE_TOPIC and not asks_for_all(turn.text, comparison)
 
 
+def compares_with_focus(turn: Turn, kb: Knowledge, comparison: Comparison) -> bool:
+    """A follow-up comparing the option in focus with one other it names.
+
+    "How does that compare with surgery?" about embolization: a topic that
+    compares the two (``compares``: the study of surgery against treatment
+    through the artery) answers it, not the table.
+    """
+    named = named_options(turn.text, comparison)
+    topics = {o.topic for o in comparison.options if o.id in named}
+    if len(topics) != 1 or not turn.topic or turn.topic in topics:
+        return False
+    pair = {turn.topic, *topics}
+    return any(pair <= set(t.compares) for t in kb.topics)
+
+
 def chosen_options(text: str | None, comparison: Comparison) -> tuple[Option, ...]:
     """Two or more options named: just those; otherwise all of them."""
     named = named_options(text, comparison)
@@ -171,7 +186,11 @@ def handle(turn: Turn, kb: Knowledge, r: Replies, out: Outcome) -> list[Message]
     answer from its topic.
     """
     comparison = load_comparison()
-    if asks_about_one(turn.text, comparison) or about_the_evidence(turn, comparison):
+    if (
+        asks_about_one(turn.text, comparison)
+        or about_the_evidence(turn, comparison)
+        or compares_with_focus(turn, kb, comparison)
+    ):
         return None
     options = chosen_options(turn.text, comparison)
     out.compare = [o.id for o in options]

@@ -88,6 +88,16 @@ WEAK_INTENT = 0.6
 # as surely as ``FALLBACK_ANSWER`` ("how do you stop it happening" about a
 # carcinoid crisis).
 UNSURE_OUT_OF_SCOPE = 0.8
+# "他有糖尿病，还能做吗", "佢有心臟病，仲做唔做得？", "she has diabetes, can she
+# still have it?": whether the treatment in focus is still possible for this
+# person (another illness named alone reads as off topic).
+_STILL_POSSIBLE = re.compile(
+    r"(?:还|仲)(?:能|可以|可不可以|能不能|可唔可以|得唔得)?(?:做|开刀|动手术|手术|治)"
+    r"|(?:还|仲)(?:能|可以)(?:吗|么|嘛)|做唔做得|做得唔得|(?:还|仲)得唔得"
+    r"|\bstill\b[^.?!]{0,40}\b(?:have|do|get|qualify|possible|an option|be done"
+    r"|eligible|a candidate|suitable|ok|okay|go ahead)\b",
+    re.IGNORECASE,
+)
 # "Can you say that in English?" is short: a longer message that names a
 # language ("my mum doesn't speak English, ...") asks something else.
 LANGUAGE_REQUEST_WORDS = 8
@@ -341,6 +351,10 @@ def respond(kind: str, turn: Turn, kb: Knowledge) -> Outcome:
         # "How do you stop it happening?" about a carcinoid crisis, unsure
         # whether it is off topic: the part of the topic in focus it reads as.
         kind = out.kind = "explain_topic"
+    elif kind == "out_of_scope" and _asks_if_still_possible(turn, kb):
+        # "他有糖尿病，还能做吗" after who can have surgery: the treatment in
+        # focus, for someone with another illness.
+        kind = out.kind = "explain_topic"
     out.messages += HANDLERS[kind](turn, kb, replies, out)
     if out.answered:
         # The answers read in this conversation, for "My summary".
@@ -371,6 +385,24 @@ def _only_asks_language(turn: Turn, kb: Knowledge) -> bool:
         and not asks_meaning(text)
         and not _HOW_TO_SAY.search(text)
         and not (turn.ranking and turn.ranking[0].confidence >= FALLBACK_ANSWER)
+    )
+
+
+def _asks_if_still_possible(turn: Turn, kb: Knowledge) -> bool:
+    """Whether a question asks if the treatment in focus is still possible.
+
+    "佢有心臟病，仲做唔做得？" after embolization: a question, a topic in focus
+    that says who it is for, and no other topic named.
+    """
+    focus = in_focus(turn, kb)
+    text = to_simplified(turn.text)
+    named = topic_in_text(kb, text)
+    return bool(
+        focus
+        and kb.section(focus, "eligibility")
+        and named in (None, focus)
+        and looks_like_question(turn.text)
+        and _STILL_POSSIBLE.search(text)
     )
 
 

@@ -85,6 +85,9 @@ UNSURE = 0.2
 # A message of at most this many words (Chinese: characters / 2) is short:
 # a topic's name, perhaps with a word or two ("surgery?", "肝移植呢").
 SHORT_WORDS = 4
+# A follow-up of at most this many words that names a part ("survival?",
+# "多久见效") asks that part of the topic in focus.
+PART_ONLY_WORDS = 2
 # How many of the model's readings a follow-up looks through for its part.
 FOLLOW_UP_READINGS = 5
 # A topic the message names wins over the model's best when its own best
@@ -97,6 +100,13 @@ SAME_PART_UNSURE = 0.45
 # "What's an MDT?", "类癌综合征是什么": what something is.
 _ASKS_WHAT = re.compile(
     r"\bwhat(?:'s| is| are| does)\b|\bwhats\b|是什么|是啥|啥是|什么是|什么叫|是指",
+    re.IGNORECASE,
+)
+# "跟开刀比呢", "同開刀比邊樣好啲", "how does that compare with surgery?": a
+# comparison asked ("比较" is "rather", "比如" "for example").
+_COMPARES = re.compile(
+    r"比(?!较|如|例|方|起来就)|\bcompar(?:e|ed|es|ing|ison)\b|\bversus\b|\bvs\b"
+    r"|\b(?:better|worse)\b",
     re.IGNORECASE,
 )
 # "为什么呢", "那怎么办呢", "and why?" are not "the same, for someone else".
@@ -231,6 +241,11 @@ def choose(turn: Turn, kb: Knowledge) -> tuple[str | None, str | None]:
     focus = in_focus(turn, kb)
     if named and focus and _stays_in_focus(kb, ranking, named, focus, text):
         named = None
+    study = _comparing(kb, text, named, focus)
+    if study:
+        # "跟开刀比呢", "how does that compare with surgery?" about
+        # embolization: the study that compared the two (``compares``).
+        return study
     if moves_to_topic(turn, kb):
         return named, same_part(kb, turn.topic, turn.section, named)
     if named and focus and named != focus and asks_same_part(text):
@@ -256,8 +271,13 @@ def choose(turn: Turn, kb: Knowledge) -> tuple[str | None, str | None]:
     part = (
         section_in_text(kb, text, focus) if focus and named in (None, focus) else None
     )
-    if part and part != turn.section and asks_same_part(text):
-        # "那化疗呢" about other treatments: another part of the same topic.
+    if (
+        part
+        and part != turn.section
+        and (asks_same_part(text) or length_in_words(text) <= PART_ONLY_WORDS)
+    ):
+        # "那化疗呢" about other treatments, "survival?" about embolization:
+        # another part of the same topic.
         return focus, part
     if (
         focus
@@ -393,6 +413,28 @@ def _without_term(kb: Knowledge, text: str, term: str) -> str:
 def _tells_detail(text: str) -> bool:
     """Whether a short message tells something rather than asks ("she is 87")."""
     return length_in_words(text) <= DETAIL_WORDS and not looks_like_question(text)
+
+
+def _comparing(
+    kb: Knowledge, text: str, named: str | None, focus: str | None
+) -> tuple[str, str] | None:
+    """The topic (and its part) that compares the topic in focus with one named.
+
+    A message that asks to compare (``_COMPARES``), naming one treatment (or
+    the comparison itself: "compared with surgery") while another is in
+    focus, where a topic ``compares`` the two: that topic, the part the
+    message names or else its ``compares_section``.
+    """
+    if not (focus and named and named != focus and _COMPARES.search(text)):
+        return None
+    for topic in kb.topics:
+        named_here = named == topic.id or named in topic.compares
+        if focus in topic.compares and named_here and topic.compares_section:
+            part = section_in_text(kb, text, topic.id)
+            return topic.id, part if part and kb.section(topic.id, part) else (
+                topic.compares_section
+            )
+    return None
 
 
 def _narrowing(kb: Knowledge, focus: str, named: str) -> str | None:

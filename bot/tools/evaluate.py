@@ -3,7 +3,7 @@
 Eight sets are put to a running bot, every case in a fresh conversation:
 
 * the dev sets (``tests/dev_set.yml``, then ``tests/dev2_set.yml`` to
-  ``tests/dev7_set.yml``, written later and blind to the test set): used to
+  ``tests/dev8_set.yml``, written later and blind to the test set): used to
   tune, so they are not blind;
 * the frozen test set (``tests/test_set.yml``): written before the model
   changed and never tuned on; its SHA-256 is in the README.
@@ -42,6 +42,7 @@ SETS = {
     "dev5": TESTS / "dev5_set.yml",
     "dev6": TESTS / "dev6_set.yml",
     "dev7": TESTS / "dev7_set.yml",
+    "dev8": TESTS / "dev8_set.yml",
     "test": TESTS / "test_set.yml",
 }
 FLOORS = TESTS / "eval_floors.yml"

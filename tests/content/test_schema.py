@@ -165,3 +165,23 @@ def test_one_narrower_section_may_be_written_without_a_list():
     }
     section = parse_topic(raw, "crisis.yml").sections[0]
     assert section.narrower == (("embolization", "prevention"),)
+
+
+def test_a_comparison_topic_names_topics_and_a_section_that_exist():
+    from bot.content.schema import Content, parse_topic
+
+    raw = {
+        "topic": "study",
+        "title": "Study",
+        "open_sections": True,
+        "compares": {"topics": ["resection", "nowhere"], "section": "missing"},
+        "sections": [
+            {"key": "results", "title": "Results", "text": ["x"], "sources": ["s1"]},
+        ],
+    }
+    topic = parse_topic(raw, "study.yml")
+    assert topic.compares == ("resection", "nowhere")
+    assert topic.compares_section == "missing"
+    problems = Content(sources=(), topics=(topic,), section_kinds=()).validate()
+    assert any("compares section is unknown" in p for p in problems)
+    assert any("related topic nowhere is unknown" in p for p in problems)

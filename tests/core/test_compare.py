@@ -7,6 +7,7 @@ import pytest
 from bot.content.compare import load_comparison
 from bot.core.compare import chosen_options, is_web, named_options
 from bot.core.dialogue import Turn, respond
+from bot.core.understanding import Candidate
 
 ALL = ("resection", "ablation", "embolization", "transplant")
 
@@ -170,3 +171,24 @@ def test_evidence_questions_stay_with_surgery_vs_iat(kb):
     assert out.kind == "compare_options"
     out = compare(kb, text="/compare_options", topic="surgery_vs_iat")
     assert out.kind == "compare_options"
+
+
+def test_comparing_the_option_in_focus_with_one_other_gets_the_study(kb):
+    # "How does that compare with surgery?" about embolization: the study that
+    # compared the two, not the table.
+    out = compare(
+        kb,
+        "how does that compare with surgery?",
+        topic="embolization",
+        section="survival",
+        ranking=(Candidate("resection", "outcomes", 0.5),),
+    )
+    assert out.kind == "explain_topic" and out.answered == (
+        "surgery_vs_iat",
+        "outcomes",
+    )
+    # With no topic in focus, or one that no study compares: the table.
+    assert compare(kb, "how does that compare with surgery?").compare
+    assert compare(
+        kb, "how does that compare with surgery?", topic="transplant", section="risks"
+    ).compare

@@ -524,3 +524,23 @@ def test_an_unsure_message_answered_says_so_in_its_data(kb):
     assert out.answered == ("resection", "risks")
     lost = reply(kb, kind="default_fallback", text="asdf qwer", ranking=())
     assert lost.kind == "default_fallback" and lost.answered is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "她有糖尿病和高血压，还能做吗",
+        "佢有糖尿病，仲做唔做得？",
+        "he has diabetes, can he still have it?",
+    ],
+)
+def test_still_possible_for_someone_with_another_illness_is_not_off_topic(kb, text):
+    ranking = _ranked(("resection", "eligibility", 0.42), ("resection", "grade", 0.05))
+    turn = dict(text=text, topic="resection", section="eligibility", ranking=ranking)
+    out = reply(kb, kind="out_of_scope", confidence=1.0, intent="out_of_scope", **turn)
+    assert out.answered == ("resection", "eligibility")
+    # Nothing in focus, or not a question whether it is still possible: off topic.
+    alone = dict(turn, topic=None, section=None)
+    assert reply(kb, kind="out_of_scope", confidence=1.0, **alone).answered is None
+    diet = dict(turn, text="他有糖尿病，能吃西瓜吗")
+    assert reply(kb, kind="out_of_scope", confidence=1.0, **diet).answered is None

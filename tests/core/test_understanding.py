@@ -634,3 +634,65 @@ def test_a_meaning_asked_just_after_the_section_that_explains_it_gets_the_word(k
     # ... while another section of that topic is in focus: its section
     elsewhere = replace(turn, section="overview")
     assert choose(elsewhere, kb) == ("other_treatments", "prrt")
+
+
+@pytest.mark.parametrize(
+    ("text", "section", "want"),
+    [
+        ("跟开刀比呢", "survival", ("surgery_vs_iat", "outcomes")),
+        ("同開刀比邊樣好啲", "eligibility", ("surgery_vs_iat", "outcomes")),
+        (
+            "how does that compare with surgery?",
+            "outcomes",
+            ("surgery_vs_iat", "outcomes"),
+        ),
+        # The part it names, when the study has it.
+        (
+            "compared with surgery, which patients were in it?",
+            "risks",
+            ("surgery_vs_iat", "eligibility"),
+        ),
+    ],
+)
+def test_comparing_the_topic_in_focus_with_another_gets_the_study(
+    kb, text, section, want
+):
+    turn = Turn(
+        text=text,
+        topic="embolization",
+        section=section,
+        ranking=_ranking(("resection", "outcomes", 0.5), ("resection", "risks", 0.2)),
+    )
+    assert choose(turn, kb) == want
+
+
+def test_no_comparison_no_study(kb):
+    # "比较" is "rather"; no topic in focus; or no topic compares the two.
+    ranking = _ranking(("resection", "risks", 0.6), ("resection", "outcomes", 0.2))
+    turn = Turn(
+        text="开刀风险比较大吗", topic="embolization", section="risks", ranking=ranking
+    )
+    assert choose(turn, kb) == ("resection", "risks")
+    assert (
+        choose(replace(turn, text="跟开刀比呢", topic=None, section=None), kb)[0]
+        != "surgery_vs_iat"
+    )
+    assert choose(replace(turn, text="跟开刀比呢", topic="ablation"), kb)[0] != (
+        "surgery_vs_iat"
+    )
+
+
+def test_a_follow_up_of_a_word_or_two_naming_a_part_gets_that_part(kb):
+    turn = Turn(
+        text="survival?",
+        topic="embolization",
+        section="outcomes",
+        ranking=_ranking(
+            ("surgery_vs_iat", "outcomes", 0.29), ("embolization", "survival", 0.09)
+        ),
+    )
+    assert choose(turn, kb) == ("embolization", "survival")
+    assert choose(replace(turn, text="多久见效", section="risks"), kb) == (
+        "embolization",
+        "outcomes",
+    )
