@@ -116,6 +116,9 @@ class Topic:
     # ``compares_section`` when it names no part of it.
     compares: tuple[str, ...] = ()
     compares_section: str | None = None
+    # The parts in focus after which such a follow-up asks this topic (not
+    # the risks: the side-by-side table has those).
+    compares_after: tuple[str, ...] = ()
     # Who reviewed the content and when; shown under answers, checked for age.
     review: Review | None = None
 
@@ -254,6 +257,9 @@ def parse_topic(raw: dict, where: str) -> Topic:
                     ),
                 )
             )
+        compares = raw.get("compares") or {}
+        if not isinstance(compares, dict):
+            raise ContentError(f"{where}: compares must map topics, section and after")
         return Topic(
             id=topic_id,
             title=clean(raw["title"]),
@@ -265,10 +271,9 @@ def parse_topic(raw: dict, where: str) -> Topic:
             open_sections=bool(raw.get("open_sections", False)),
             related=tuple(str(t) for t in raw.get("related") or ()),
             shares_words_with=tuple(str(t) for t in raw.get("shares_words_with") or ()),
-            compares=tuple(
-                str(t) for t in (raw.get("compares") or {}).get("topics") or ()
-            ),
-            compares_section=(raw.get("compares") or {}).get("section"),
+            compares=tuple(str(t) for t in compares.get("topics") or ()),
+            compares_section=compares.get("section"),
+            compares_after=tuple(str(k) for k in compares.get("after") or ()),
             review=_review(raw.get("review"), where),
         )
     except (KeyError, TypeError) as exc:
@@ -305,9 +310,12 @@ class Content:
         topic_ids = {t.id for t in self.topics}
         places = {(t.id, s.key) for t in self.topics for s in t.sections}
         for topic in self.topics:
-            if topic.compares_section and not topic.section(topic.compares_section):
+            if topic.compares and not topic.section(topic.compares_section or ""):
                 problems.append(f"{topic.id}: compares section is unknown")
-            for other in (*topic.related, *topic.shares_words_with, *topic.compares):
+            for other in topic.compares:
+                if other not in topic_ids:
+                    problems.append(f"{topic.id}: compared topic {other} is unknown")
+            for other in (*topic.related, *topic.shares_words_with):
                 if other not in topic_ids:
                     problems.append(f"{topic.id}: related topic {other} is unknown")
             if topic.id in seen:

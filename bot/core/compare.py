@@ -27,6 +27,7 @@ from bot.core.replies import (
 )
 from bot.core.routing import OVERVIEW, Turn
 from bot.core.script import to_simplified
+from bot.core.understanding import comparison_asked
 
 # Channels whose page renders the table; any other is a messaging app.
 WEB_CHANNELS = ("", "rest", "web")
@@ -93,21 +94,6 @@ def about_the_evidence(turn: Turn, comparison: Comparison) -> bool:
     ):
         return True
     return turn.topic == EVIDENCE_TOPIC and not asks_for_all(turn.text, comparison)
-
-
-def compares_with_focus(turn: Turn, kb: Knowledge, comparison: Comparison) -> bool:
-    """A follow-up comparing the option in focus with one other it names.
-
-    "How does that compare with surgery?" about embolization: a topic that
-    compares the two (``compares``: the study of surgery against treatment
-    through the artery) answers it, not the table.
-    """
-    named = named_options(turn.text, comparison)
-    topics = {o.topic for o in comparison.options if o.id in named}
-    if len(topics) != 1 or not turn.topic or turn.topic in topics:
-        return False
-    pair = {turn.topic, *topics}
-    return any(pair <= set(t.compares) for t in kb.topics)
 
 
 def chosen_options(text: str | None, comparison: Comparison) -> tuple[Option, ...]:
@@ -182,14 +168,16 @@ def buttons(kb: Knowledge, options: tuple[Option, ...], r: Replies) -> tuple:
 def handle(turn: Turn, kb: Knowledge, r: Replies, out: Outcome) -> list[Message] | None:
     """The comparison of the options the message names (all if not two).
 
-    None: a question about one option or the evidence, for the dialogue to
+    None: a question about one option or the evidence, or a follow-up that
+    compares the option in focus with one other ("how does that compare with
+    surgery?" about embolization: ``comparison_asked``), for the dialogue to
     answer from its topic.
     """
     comparison = load_comparison()
     if (
         asks_about_one(turn.text, comparison)
         or about_the_evidence(turn, comparison)
-        or compares_with_focus(turn, kb, comparison)
+        or comparison_asked(turn, kb)
     ):
         return None
     options = chosen_options(turn.text, comparison)

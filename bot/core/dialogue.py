@@ -92,10 +92,13 @@ UNSURE_OUT_OF_SCOPE = 0.8
 # still have it?": whether the treatment in focus is still possible for this
 # person (another illness named alone reads as off topic).
 _STILL_POSSIBLE = re.compile(
-    r"(?:还|仲)(?:能|可以|可不可以|能不能|可唔可以|得唔得)?(?:做|开刀|动手术|手术|治)"
-    r"|(?:还|仲)(?:能|可以)(?:吗|么|嘛)|做唔做得|做得唔得|(?:还|仲)得唔得"
-    r"|\bstill\b[^.?!]{0,40}\b(?:have|do|get|qualify|possible|an option|be done"
-    r"|eligible|a candidate|suitable|ok|okay|go ahead)\b",
+    r"(?:还|仲)(?:能|可以|可不可以|能不能|可唔可以)(?:做|开刀|动手术|做手术)?(?:吗|么|嘛|不|呢)?\s*[?？]?\s*$"
+    r"|(?:还|仲)(?:能|可以)(?:做|开刀|动手术|做手术)(?:吗|么|嘛)"
+    r"|(?:还|仲)?做唔做得|做得唔得|(?:还|仲)得唔得"
+    r"|\bstill\b[^.?!]{0,30}\b(?:have|do|get|undergo)\s+(?:it|this|that|one|the\s+"
+    r"(?:operation|surgery|procedure|treatment))\b"
+    r"|\b(?:is|be)\s+(?:it|this|that)\s+still\s+(?:possible|an option|ok|okay|safe)\b"
+    r"|\bstill\s+(?:qualify|be eligible|be a candidate|be suitable|go ahead)\b",
     re.IGNORECASE,
 )
 # "Can you say that in English?" is short: a longer message that names a
@@ -401,7 +404,7 @@ def _asks_if_still_possible(turn: Turn, kb: Knowledge) -> bool:
         focus
         and kb.section(focus, "eligibility")
         and named in (None, focus)
-        and looks_like_question(turn.text)
+        and looks_like_question(text)
         and _STILL_POSSIBLE.search(text)
     )
 

@@ -214,6 +214,33 @@ def _position(keyword: str, text: str) -> int | None:
     return found.start() if found else None
 
 
+def mentions(kb: Knowledge, text: str | None, topic_id: str) -> list[tuple[int, int]]:
+    """Where a topic's keywords occur in (lower-case) text: (start, end) spans.
+
+    Overlapping matches count once, the longest keyword first ("肝切除" is one
+    mention of surgery, not also its "切除").
+    """
+    topic = kb.topic(topic_id)
+    lowered = (text or "").lower()
+    words = sorted(
+        {w for ws in (topic.keywords.values() if topic else ()) for w in ws},
+        key=len,
+        reverse=True,
+    )
+    spans: list[tuple[int, int]] = []
+    for word in words:
+        if has_cjk(word):
+            found = [
+                (m.start(), m.end()) for m in re.finditer(re.escape(word), lowered)
+            ]
+        else:
+            found = [(m.start(), m.end()) for m in _pattern(word).finditer(lowered)]
+        for start, end in found:
+            if not any(start < e and s < end for s, e in spans):
+                spans.append((start, end))
+    return sorted(spans)
+
+
 def _best_match(
     candidates: dict[str, dict[str, tuple[str, ...]]],
     text: str,

@@ -631,6 +631,12 @@ def _words_pattern(
     return re.compile(before + _words_regex(words) + after)
 
 
+def _shivering(lex: Lexicon, text: str) -> bool:
+    """Whether a text says the person is shivering ("shaking", "发抖")."""
+    words = _listed(lex.readings.get("temperature", {}), "shivering")
+    return bool(words and _words_pattern(words).search(text))
+
+
 def readings(text: str, lexicon: Lexicon | None = None) -> dict[str, list]:
     """Blood-pressure, heart-rate, temperature and oxygen readings in a text.
 
@@ -687,10 +693,9 @@ def readings(text: str, lexicon: Lexicon | None = None) -> dict[str, list]:
         )
         for m in degrees.finditer(text):
             found["temp"].append(float(m.group(1)))
-    shivering = _listed(temp_cfg, "shivering")
     not_body = _listed(temp_cfg, "not_body")
     other = _words_pattern(not_body) if not_body else None
-    if shivering and _words_pattern(shivering).search(text):
+    if _shivering(lex, text):
         # "39.8 and shaking so hard his teeth chatter": a thermometer's
         # number, with a tenth, read as a temperature beside shivering; not
         # "the bath was 40.5", "down to 41.5", "the met is 41.2" (what the
@@ -1195,6 +1200,13 @@ def _read_readings(
             probe = _Hit("reading", "heart rate", "en", 0, 0, tier="crisis")
             yield (*_read_symptom(lex, probe, c)[:1], f"heart rate {value}", False)
     fever = limits.get("temperature", {}).get("danger", {})
+    told_as_past = any(
+        _has(lex, kind, c.sentence) for kind in ("past", "past_date", "resolved")
+    )
+    if _shivering(lex, c.span.text) and not told_as_past:
+        # Shaking with it (rigors), now: a lower temperature is dangerous; not
+        # the first night's 38.2 with chills "that settled".
+        fever = limits.get("temperature", {}).get("danger_shivering", fever)
     for degrees in values["temp"]:
         celsius = 34 <= degrees <= 45 and degrees >= fever.get("celsius", 99)
         fahrenheit = 93 <= degrees <= 110 and degrees >= fever.get("fahrenheit", 999)
@@ -1318,7 +1330,10 @@ def assess_rules(text: str | None, lexicon: Lexicon | None = None) -> Assessment
         # that says the operation went well ("won't be needing this. bye!").
         verdicts.append((Level.SELF_HARM, " + ".join(signs), False))
     found = [v for v in verdicts if v[0] is not Level.NONE]
-    ordinary = any(_has(lex, "idioms", c.span) for c in clauses)
+    # Idioms are read over the whole sentence: "算了，下个月再说" spans a comma.
+    ordinary = any(
+        _has(lex, "idioms", c.span) or _has(lex, "idioms", c.sentence) for c in clauses
+    )
     checked = {alarm for c in clauses for alarm in c.cleared}
     if in_limits:
         checked.add("emergency")

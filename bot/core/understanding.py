@@ -56,6 +56,7 @@ import re
 from dataclasses import dataclass
 
 from bot.content.knowledge import Knowledge
+from bot.content.schema import Topic
 from bot.core.routing import (
     GLOSSARY,
     OVERVIEW,
@@ -63,6 +64,7 @@ from bot.core.routing import (
     asks_meaning,
     first_named,
     looks_like_question,
+    mentions,
     names_section,
     route,
     section_in_text,
@@ -86,7 +88,8 @@ UNSURE = 0.2
 # a topic's name, perhaps with a word or two ("surgery?", "肝移植呢").
 SHORT_WORDS = 4
 # A follow-up of at most this many words that names a part ("survival?",
-# "多久见效") asks that part of the topic in focus.
+# "多久见效") asks that part of the topic in focus, unless it names a word of
+# the glossary ("fibrosis?", "肝硬化").
 PART_ONLY_WORDS = 2
 # How many of the model's readings a follow-up looks through for its part.
 FOLLOW_UP_READINGS = 5
@@ -102,13 +105,20 @@ _ASKS_WHAT = re.compile(
     r"\bwhat(?:'s| is| are| does)\b|\bwhats\b|是什么|是啥|啥是|什么是|什么叫|是指",
     re.IGNORECASE,
 )
-# "跟开刀比呢", "同開刀比邊樣好啲", "how does that compare with surgery?": a
-# comparison asked ("比较" is "rather", "比如" "for example").
-_COMPARES = re.compile(
-    r"比(?!较|如|例|方|起来就)|\bcompar(?:e|ed|es|ing|ison)\b|\bversus\b|\bvs\b"
-    r"|\b(?:better|worse)\b",
+# A treatment named as what the one in focus is compared with: just after
+# "compared with", "better than", "vs" ("how does that compare with
+# surgery?"), or between 跟/同/和/与 and 比/相比 ("跟开刀比呢", "同開刀比邊樣好啲",
+# "和手术相比"), or after 比起.
+_COMPARED_BEFORE = re.compile(
+    r"(?:\bcompar(?:e|ed|es|ing)\s+(?:it\s+|that\s+|this\s+|them\s+)?(?:with|to|against)"
+    r"|\bcomparison\s+(?:with|to)"
+    r"|\b(?:better|worse|safer|riskier|more effective)\s+than"
+    r"|\bversus|\bvs\.?)\s+(?:the\s+|an\s+|a\s+|having\s+|doing\s+|with\s+)?$"
+    r"|比起\s*(?:做)?$",
     re.IGNORECASE,
 )
+_COMPARED_AROUND = re.compile(r"(?:跟|同|和|与)\s*(?:做)?$")
+_COMPARED_AFTER = re.compile(r"^\s*(?:比(?!率|例|如|较少|较多)|相比|来比|对比)")
 # "为什么呢", "那怎么办呢", "and why?" are not "the same, for someone else".
 _ASKS_WHY = re.compile(r"为什么|为啥|怎么办|\bwhy\b|\bhow come\b", re.IGNORECASE)
 # Between two readings of one topic, the part the message names by a keyword
@@ -241,7 +251,7 @@ def choose(turn: Turn, kb: Knowledge) -> tuple[str | None, str | None]:
     focus = in_focus(turn, kb)
     if named and focus and _stays_in_focus(kb, ranking, named, focus, text):
         named = None
-    study = _comparing(kb, text, named, focus)
+    study = comparison_asked(turn, kb)
     if study:
         # "跟开刀比呢", "how does that compare with surgery?" about
         # embolization: the study that compared the two (``compares``).
@@ -274,7 +284,13 @@ def choose(turn: Turn, kb: Knowledge) -> tuple[str | None, str | None]:
     if (
         part
         and part != turn.section
-        and (asks_same_part(text) or length_in_words(text) <= PART_ONLY_WORDS)
+        and (
+            asks_same_part(text)
+            or (
+                length_in_words(text) <= PART_ONLY_WORDS
+                and not section_in_text(kb, text, GLOSSARY)
+            )
+        )
     ):
         # "那化疗呢" about other treatments, "survival?" about embolization:
         # another part of the same topic.
@@ -415,26 +431,58 @@ def _tells_detail(text: str) -> bool:
     return length_in_words(text) <= DETAIL_WORDS and not looks_like_question(text)
 
 
-def _comparing(
-    kb: Knowledge, text: str, named: str | None, focus: str | None
-) -> tuple[str, str] | None:
-    """The topic (and its part) that compares the topic in focus with one named.
+def comparison_asked(turn: Turn, kb: Knowledge) -> tuple[str, str] | None:
+    """The topic (and part) that compares the treatment in focus with one named.
 
-    A message that asks to compare (``_COMPARES``), naming one treatment (or
-    the comparison itself: "compared with surgery") while another is in
-    focus, where a topic ``compares`` the two: that topic, the part the
-    message names or else its ``compares_section``.
+    "How does that compare with surgery?", "跟开刀比呢" about embolization: a
+    topic that ``compares`` the two (the study of surgery against treatment
+    through the artery), when the part in focus is one it answers
+    (``compares_after``: not the risks, which the side-by-side table has).
+    The treatment named must be named once, as what the one in focus is
+    compared with ("TACE vs TAE", "would Y-90 be better than TACE?" compare
+    within one treatment). The study's part the message names, else its
+    ``compares_section``.
     """
-    if not (focus and named and named != focus and _COMPARES.search(text)):
+    text = to_simplified(turn.text)
+    named = topic_in_text(kb, _POINTING.sub(" ", text))
+    focus = in_focus(turn, kb)
+    if not (focus and named and named != focus):
+        return None
+    study = kb.topic(named)
+    if study and focus in study.compares:
+        # "How does that compare with surgery?": the study's own words.
+        return _study_part(kb, turn, text, study)
+    spans = mentions(kb, text, named)
+    lowered = text.lower()
+    if len(spans) != 1:
+        return None
+    start, end = spans[0]
+    before, after = lowered[:start], lowered[end:]
+    compared = _COMPARED_BEFORE.search(before) or (
+        _COMPARED_AROUND.search(before) and _COMPARED_AFTER.search(after)
+    )
+    if not compared:
         return None
     for topic in kb.topics:
-        named_here = named == topic.id or named in topic.compares
-        if focus in topic.compares and named_here and topic.compares_section:
-            part = section_in_text(kb, text, topic.id)
-            return topic.id, part if part and kb.section(topic.id, part) else (
-                topic.compares_section
-            )
+        if {focus, named} <= set(topic.compares):
+            return _study_part(kb, turn, text, topic)
     return None
+
+
+def _study_part(
+    kb: Knowledge, turn: Turn, text: str, study: Topic
+) -> tuple[str, str] | None:
+    """The part of a comparing topic a comparison asks, after the part in focus.
+
+    None after a part it does not answer (``compares_after``).
+    """
+    if not study.compares_section or (turn.section or OVERVIEW) not in (
+        study.compares_after
+    ):
+        return None
+    part = section_in_text(kb, text, study.id)
+    own = part if part and kb.section(study.id, part) else None
+    return study.id, own or study.compares_section
 
 
 def _narrowing(kb: Knowledge, focus: str, named: str) -> str | None:

@@ -168,7 +168,7 @@ def test_one_narrower_section_may_be_written_without_a_list():
 
 
 def test_a_comparison_topic_names_topics_and_a_section_that_exist():
-    from bot.content.schema import Content, parse_topic
+    from bot.content.schema import Content, ContentError, parse_topic
 
     raw = {
         "topic": "study",
@@ -184,4 +184,7 @@ def test_a_comparison_topic_names_topics_and_a_section_that_exist():
     assert topic.compares_section == "missing"
     problems = Content(sources=(), topics=(topic,), section_kinds=()).validate()
     assert any("compares section is unknown" in p for p in problems)
-    assert any("related topic nowhere is unknown" in p for p in problems)
+    assert any("compared topic nowhere is unknown" in p for p in problems)
+    # Written as a list, like `related`: a content error, not a crash.
+    with pytest.raises(ContentError, match="compares must map"):
+        parse_topic({**raw, "compares": ["resection", "embolization"]}, "study.yml")

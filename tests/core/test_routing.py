@@ -6,6 +6,7 @@ from bot.core.routing import (
     Turn,
     asks_meaning,
     looks_like_question,
+    mentions,
     route,
     section_in_text,
     topic_in_text,
@@ -140,3 +141,12 @@ def test_topic_in_text(kb, text, topic):
 )
 def test_section_in_text(kb, text, section):
     assert section_in_text(kb, text) == section
+
+
+def test_mentions_finds_each_naming_of_a_topic_once(kb):
+    text = "would y-90 be better for her than tace?"
+    spans = mentions(kb, text, "embolization")
+    assert [text[a:b] for a, b in spans] == ["y-90", "tace"]
+    # The longest keyword wins where two overlap; none for a topic not named.
+    assert len(mentions(kb, "肝切除", "resection")) == 1
+    assert mentions(kb, text, "transplant") == []

@@ -9,6 +9,7 @@ from bot.core.understanding import (
     Candidate,
     asks_same_part,
     choose,
+    comparison_asked,
     in_focus,
     ranking_from_parse,
 )
@@ -618,6 +619,16 @@ def test_how_long_people_live_moves_to_a_topics_own_survival_section(kb):
         ranking=_ranking(("embolization", "outcomes", 0.6)),
     )
     assert choose(turn, kb) == ("embolization", "survival")
+    # A word of the glossary is the word: "fibrosis?" after who it is for.
+    glossary = replace(
+        turn,
+        text="fibrosis?",
+        section="eligibility",
+        ranking=_ranking(
+            ("glossary", "cirrhosis", 0.5), ("embolization", "late_effects", 0.2)
+        ),
+    )
+    assert choose(glossary, kb)[0] == "glossary"
     # a part that is not about survival moves to the same part
     risks = replace(turn, section="risks", ranking=_ranking(("ablation", "risks", 0.6)))
     assert choose(risks, kb) == ("embolization", "risks")
@@ -649,7 +660,7 @@ def test_a_meaning_asked_just_after_the_section_that_explains_it_gets_the_word(k
         # The part it names, when the study has it.
         (
             "compared with surgery, which patients were in it?",
-            "risks",
+            "outcomes",
             ("surgery_vs_iat", "eligibility"),
         ),
     ],
@@ -666,20 +677,41 @@ def test_comparing_the_topic_in_focus_with_another_gets_the_study(
     assert choose(turn, kb) == want
 
 
-def test_no_comparison_no_study(kb):
-    # "比较" is "rather"; no topic in focus; or no topic compares the two.
+@pytest.mark.parametrize(
+    ("text", "focus", "section"),
+    [
+        # No comparison asked: 比较 as "rather", 比率, 比 as "give" in Cantonese,
+        # "worse" or "better" with no "than".
+        ("开刀风险比较大吗", "embolization", "outcomes"),
+        ("开刀的死亡比率高吗？", "embolization", "outcomes"),
+        ("開刀之前要比啲咩報告醫生睇？", "embolization", "outcomes"),
+        (
+            "his scan is worse since the surgery, has it come back?",
+            "embolization",
+            "outcomes",
+        ),
+        (
+            "Compared to last year his tumours are bigger, can he still have surgery?",
+            "embolization",
+            "outcomes",
+        ),
+        # Within one treatment, or with a third one.
+        ("TACE vs TAE?", "resection", "eligibility"),
+        ("would Y-90 be better for her than TACE?", "resection", "eligibility"),
+        ("how does surgery compare with PRRT?", "embolization", "outcomes"),
+        # After the risks: the table or the named treatment's risks, not the study.
+        ("跟开刀比呢", "embolization", "risks"),
+        ("how does that compare with surgery?", "embolization", "risks"),
+        # Nothing in focus, or a treatment no study compares with surgery.
+        ("跟开刀比呢", None, None),
+        ("跟开刀比呢", "ablation", "outcomes"),
+    ],
+)
+def test_no_comparison_no_study(kb, text, focus, section):
     ranking = _ranking(("resection", "risks", 0.6), ("resection", "outcomes", 0.2))
-    turn = Turn(
-        text="开刀风险比较大吗", topic="embolization", section="risks", ranking=ranking
-    )
-    assert choose(turn, kb) == ("resection", "risks")
-    assert (
-        choose(replace(turn, text="跟开刀比呢", topic=None, section=None), kb)[0]
-        != "surgery_vs_iat"
-    )
-    assert choose(replace(turn, text="跟开刀比呢", topic="ablation"), kb)[0] != (
-        "surgery_vs_iat"
-    )
+    turn = Turn(text=text, topic=focus, section=section, ranking=ranking)
+    assert comparison_asked(turn, kb) is None
+    assert choose(turn, kb)[0] != "surgery_vs_iat"
 
 
 def test_a_follow_up_of_a_word_or_two_naming_a_part_gets_that_part(kb):
