@@ -1,6 +1,6 @@
 """Held-out evaluation: does each question get the right answer, per group.
 
-Eight sets are put to a running bot, every case in a fresh conversation:
+Nine sets are put to a running bot, every case in a fresh conversation:
 
 * the dev sets (``tests/dev_set.yml``, then ``tests/dev2_set.yml`` to
   ``tests/dev8_set.yml``, written later and blind to the test set): used to
