@@ -1200,10 +1200,13 @@ def _read_readings(
             probe = _Hit("reading", "heart rate", "en", 0, 0, tier="crisis")
             yield (*_read_symptom(lex, probe, c)[:1], f"heart rate {value}", False)
     fever = limits.get("temperature", {}).get("danger", {})
-    told_as_past = any(
-        _has(lex, kind, c.sentence) for kind in ("past", "past_date", "resolved")
-    )
-    if _shivering(lex, c.span.text) and not told_as_past:
+    if (
+        values["temp"]
+        and _shivering(lex, c.span.text)
+        and not any(
+            _has(lex, kind, c.sentence) for kind in ("past", "past_date", "resolved")
+        )
+    ):
         # Shaking with it (rigors), now: a lower temperature is dangerous; not
         # the first night's 38.2 with chills "that settled".
         fever = limits.get("temperature", {}).get("danger_shivering", fever)
@@ -1330,9 +1333,11 @@ def assess_rules(text: str | None, lexicon: Lexicon | None = None) -> Assessment
         # that says the operation went well ("won't be needing this. bye!").
         verdicts.append((Level.SELF_HARM, " + ".join(signs), False))
     found = [v for v in verdicts if v[0] is not Level.NONE]
-    # Idioms are read over the whole sentence: "算了，下个月再说" spans a comma.
-    ordinary = any(
-        _has(lex, "idioms", c.span) or _has(lex, "idioms", c.sentence) for c in clauses
+    # Idioms are read in each clause and over each whole sentence (once):
+    # "算了，下个月再说" spans a comma.
+    sentences = {id(c.sentence): c.sentence for c in clauses}.values()
+    ordinary = any(_has(lex, "idioms", c.span) for c in clauses) or any(
+        _has(lex, "idioms", sentence) for sentence in sentences
     )
     checked = {alarm for c in clauses for alarm in c.cleared}
     if in_limits:
