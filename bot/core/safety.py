@@ -37,7 +37,7 @@ from __future__ import annotations
 import logging
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from enum import Enum
 from functools import lru_cache
@@ -155,6 +155,7 @@ PHRASE_LISTS = (
     "signs",
     "good_news",
     "idioms",
+    "burden",
 )
 # Symptom phrases may have other words between their words; markers may not.
 SYMPTOM_GAP = 3
@@ -611,7 +612,10 @@ def _words_regex(words: Iterable[str]) -> str:
     parts = []
     for word in sorted(words, key=len, reverse=True):
         escaped = re.escape(str(word).lower())
-        parts.append(escaped if _CJK.search(word) else rf"\b{escaped}\b")
+        # Not \b: a Chinese character is a word character too ("spo2跌到85%").
+        parts.append(
+            escaped if _CJK.search(word) else rf"(?<![a-z0-9]){escaped}(?![a-z])"
+        )
     return "(?:" + "|".join(parts) + ")"
 
 
@@ -637,6 +641,53 @@ def _shivering(lex: Lexicon, text: str) -> bool:
     return bool(words and _words_pattern(words).search(text))
 
 
+# What a number after a blood-pressure or heart-rate word is when it is not a
+# reading: an age, a weight, a size, a percentage ("bp fine, he is 75 years
+# old", "血压一直正常，他七十多岁").
+_NOT_A_READING = (
+    r"(?!\s*(?:多|几)?\s*(?:岁|周岁|years?\b|yrs?\b|yo\b|y/o|kg|kilos?\b|公斤|斤"
+    r"|lbs?\b|pounds?\b|cm\b|mm\b|%|公分|厘米|毫米))"
+)
+_ZH_DIGIT = {
+    "零": 0,
+    "一": 1,
+    "二": 2,
+    "两": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+}
+_D = "[一二三四五六七八九]"
+# A number from 10 to 299 in Chinese numerals ("七十多", "一百八", "一百零五").
+_ZH_NUMBER = re.compile(
+    rf"(?<![一二两三四五六七八九十百千万])(?:([一二两])百(?:零({_D})|({_D})十?({_D})?)?"
+    rf"|({_D})?十({_D})?)(?![一二三四五六七八九十百千万])"
+)
+
+
+def _zh_number(m: re.Match[str]) -> str:
+    hundreds, zero_units, tens_h, units_h, tens, units = m.groups()
+    if hundreds:
+        value = 100 * _ZH_DIGIT[hundreds]
+        if zero_units:
+            value += _ZH_DIGIT[zero_units]
+        elif tens_h:
+            value += 10 * _ZH_DIGIT[tens_h] + (_ZH_DIGIT[units_h] if units_h else 0)
+        return str(value)
+    return str(
+        10 * (_ZH_DIGIT[tens] if tens else 1) + (_ZH_DIGIT[units] if units else 0)
+    )
+
+
+def arabic(text: str) -> str:
+    """Chinese numerals from 10 to 299 as digits: "血压才七十多" -> "血压才70多"."""
+    return _ZH_NUMBER.sub(_zh_number, text)
+
+
 def readings(text: str, lexicon: Lexicon | None = None) -> dict[str, list]:
     """Blood-pressure, heart-rate, temperature and oxygen readings in a text.
 
@@ -647,6 +698,7 @@ def readings(text: str, lexicon: Lexicon | None = None) -> dict[str, list]:
     plausible (systolic above diastolic), for the caller to weigh.
     """
     lex = lexicon or load_lexicon()
+    text = arabic(text)
     bp_cfg = lex.readings.get("blood_pressure", {})
     hr_cfg = lex.readings.get("heart_rate", {})
     bp_words = _listed(bp_cfg, "words")
@@ -664,7 +716,9 @@ def readings(text: str, lexicon: Lexicon | None = None) -> dict[str, list]:
             found["bp"].append((high, low, explicit))
             used.append(m.span())
     if bp_words:
-        single = _words_pattern(bp_words, "(", r")[^\d/]{0,15}?(\d{2,3})(?![\d.]|\s*/)")
+        single = _words_pattern(
+            bp_words, "(", r")[^\d/]{0,15}?(\d{2,3})(?![\d.]|\s*/)" + _NOT_A_READING
+        )
         for m in single.finditer(text):
             if any(a <= m.start(2) < b for a, b in used):
                 continue
@@ -681,7 +735,9 @@ def readings(text: str, lexicon: Lexicon | None = None) -> dict[str, list]:
     if hr_words:
         rate = _words_pattern(
             hr_words,
-            after=r"[^\d/]{0,12}?(\d{2,3})(?![\d.]|\s*/)|(\d{2,3})\s*(?:bpm|次/分|次每分)",
+            after=r"[^\d/]{0,12}?(\d{2,3})(?![\d.]|\s*/)"
+            + _NOT_A_READING
+            + r"|(\d{2,3})\s*(?:bpm|次/分|次每分)",
         )
         for m in rate.finditer(text):
             value = int(m.group(1) or m.group(2))
@@ -1406,11 +1462,32 @@ def _learned(text: str | None, lex: Lexicon, found: Assessment) -> Assessment:
         for alarm, limit in limits.items()
         if alarm in CLASS_ALARMS - found.checked and limit is not None
     }
+    over_distress = lex.learned.get("self_harm_without_distress")
+    blanked = (
+        _without(lex, ("distress", "worry"), text)
+        if found.level is Level.DISTRESS
+        and over_distress is not None
+        and "self_harm" not in found.checked
+        and _says(lex, "burden", text)
+        else None
+    )
+    if blanked and len(_WORD.findall(blanked)) + len(_CJK.findall(blanked)) < _LEFT:
+        blanked = None  # "I can't cope anymore" leaves too little to read
     try:
-        scores = safety_model.scorer().scores(text)
+        scores, *rest = safety_model.scorer().score_all(
+            [text, *([blanked] if blanked else [])]
+        )
     except Exception as error:  # noqa: BLE001 - the phrases must still answer
         logger.error("safety scorer unavailable: %s", type(error).__name__)
         return found
+    if rest and rest[0].get("self_harm", 0.0) >= float(over_distress):
+        return replace(
+            found,
+            level=Level.SELF_HARM,
+            matched=(*found.matched, "learned:self_harm_without_distress"),
+            weak=False,
+            learned=True,
+        )
     raised = safety_model.alarm(scores, thresholds)
     if raised is None:
         ordinary = lex.learned.get("ordinary")
@@ -1423,6 +1500,40 @@ def _learned(text: str | None, lex: Lexicon, found: Assessment) -> Assessment:
         weak=False,
         learned=True,
     )
+
+
+def _says(lex: Lexicon, kind: str, text: str) -> bool:
+    """Whether a phrase of one list is in any sentence of a message."""
+    return any(
+        _has(lex, kind, _span(sentence, lex))
+        for sentence, _ in _sentences(normalise(text, lex))
+    )
+
+
+# How many words (English words and Chinese characters) a message read without
+# its distress words must keep for the scorer to read it (``_learned``).
+_LEFT = 8
+
+
+def _without(lex: Lexicon, kinds: Sequence[str], text: str) -> str:
+    """The normalised message with the words of the given lists taken out.
+
+    Distress words ("撑不下去", "I can't cope") weigh so much with the scorer
+    that it cannot tell plain distress from distress said with a plan; read
+    without them, what is left says which it is.
+    """
+    out = []
+    for sentence, _ in _sentences(normalise(text, lex)):
+        span = _span(sentence, lex)
+        hits = [h for kind in kinds for h in _find(lex, kind, span)]
+        words = {i for h in hits if h.lang == "en" for i in range(h.start, h.end)}
+        chars = {i for h in hits if h.lang == "zh" for i in range(h.start, h.end)}
+        if words and not _CJK.search(sentence):
+            sentence = " ".join(w for i, w in enumerate(span.words) if i not in words)
+        elif chars:
+            sentence = "".join(" " if i in chars else c for i, c in enumerate(sentence))
+        out.append(sentence)
+    return "。".join(out)
 
 
 # The alarms the learned scorer can raise.
