@@ -43,6 +43,7 @@ SETS = {
     "dev6": TESTS / "dev6_set.yml",
     "dev7": TESTS / "dev7_set.yml",
     "dev8": TESTS / "dev8_set.yml",
+    "dev9": TESTS / "dev9_set.yml",
     "test": TESTS / "test_set.yml",
 }
 FLOORS = TESTS / "eval_floors.yml"
