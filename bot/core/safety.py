@@ -645,9 +645,12 @@ def _shivering(lex: Lexicon, text: str) -> bool:
 # reading: an age, a weight, a size, a percentage ("bp fine, he is 75 years
 # old", "血压一直正常，他七十多岁").
 _NOT_A_READING = (
-    r"(?!\s*(?:多|几)?\s*(?:岁|周岁|years?\b|yrs?\b|yo\b|y/o|kg|kilos?\b|公斤|斤"
-    r"|lbs?\b|pounds?\b|cm\b|mm\b|%|公分|厘米|毫米))"
+    r"(?!\s*(?:多|几)?\s*(?:岁|周岁|来岁|years?\b|yrs?\b|yo\b|y/o|y\.o|y\b|-?year-old"
+    r"|kg|kilos?\b|公斤|斤|lbs?\b|pounds?\b|cm\b|%|公分|厘米|天|日|周|星期|个月|月|年"
+    r"|分钟|mins?\b|minutes?\b|小时|hours?\b|hrs?\b|days?\b|weeks?\b|块|元|毫克|mg\b"
+    r"|mcg\b|ml\b|毫升|号|点钟|片|粒|颗|盒))"
 )
+
 _ZH_DIGIT = {
     "零": 0,
     "一": 1,
@@ -663,9 +666,14 @@ _ZH_DIGIT = {
 }
 _D = "[一二三四五六七八九]"
 # A number from 10 to 299 in Chinese numerals ("七十多", "一百八", "一百零五").
+# Not what a number is when it is not a reading: an age ("七十二了", "七十出头"),
+# a time ("十分钟", "十点", "三十号", "三十年"), an amount ("四十块"), a dose, a
+# count; nor 十分 ("very"), 十几 ("ten-odd") or 十二指肠 (the duodenum).
 _ZH_NUMBER = re.compile(
-    rf"(?<![一二两三四五六七八九十百千万])(?:([一二两])百(?:零({_D})|({_D})十?({_D})?)?"
-    rf"|({_D})?十({_D})?)(?![一二三四五六七八九十百千万])"
+    rf"(?<![一二两三四五六七八九十百千万零])(?:([一二两])百(?:零({_D})|({_D})十?({_D})?)?"
+    rf"|({_D})?十({_D})?)(?![一二三四五六七八九十百千万零])"
+    r"(?!多?(?:分|点|几|号|年|天|日|周|星期|个|月|块|元|毛|岁|了|出头|来岁|小时|钟|指肠|斤"
+    r"|公斤|毫克|片|粒|颗|盒|倍|人|位|张))"
 )
 
 
@@ -717,7 +725,9 @@ def readings(text: str, lexicon: Lexicon | None = None) -> dict[str, list]:
             used.append(m.span())
     if bp_words:
         single = _words_pattern(
-            bp_words, "(", r")[^\d/]{0,15}?(\d{2,3})(?![\d.]|\s*/)" + _NOT_A_READING
+            bp_words,
+            "(",
+            r")[^/]{0,15}?(?<![\d.])(\d{2,3})(?![\d.]|\s*/)" + _NOT_A_READING,
         )
         for m in single.finditer(text):
             if any(a <= m.start(2) < b for a, b in used):
@@ -735,7 +745,7 @@ def readings(text: str, lexicon: Lexicon | None = None) -> dict[str, list]:
     if hr_words:
         rate = _words_pattern(
             hr_words,
-            after=r"[^\d/]{0,12}?(\d{2,3})(?![\d.]|\s*/)"
+            after=r"[^/]{0,12}?(?<![\d.])(\d{2,3})(?![\d.]|\s*/)"
             + _NOT_A_READING
             + r"|(\d{2,3})\s*(?:bpm|次/分|次每分)",
         )
@@ -745,7 +755,8 @@ def readings(text: str, lexicon: Lexicon | None = None) -> dict[str, list]:
                 found["hr"].append(value)
     if temp_words:
         degrees = _words_pattern(
-            temp_words, after=r"[^\d/]{0,12}?(\d{2,3}(?:\.\d)?)(?![\d/])"
+            temp_words,
+            after=r"[^/]{0,12}?(?<![\d.])(\d{2,3}(?:\.\d)?)(?![\d/])" + _NOT_A_READING,
         )
         for m in degrees.finditer(text):
             found["temp"].append(float(m.group(1)))
@@ -1462,11 +1473,14 @@ def _learned(text: str | None, lex: Lexicon, found: Assessment) -> Assessment:
         for alarm, limit in limits.items()
         if alarm in CLASS_ALARMS - found.checked and limit is not None
     }
-    over_distress = lex.learned.get("self_harm_without_distress")
+    over_distress = lex.learned.get("self_harm_over_distress")
+    without = lex.learned.get("self_harm_without_distress")
     blanked = (
         _without(lex, ("distress", "worry"), text)
         if found.level is Level.DISTRESS
+        and not found.question
         and over_distress is not None
+        and without is not None
         and "self_harm" not in found.checked
         and _says(lex, "burden", text)
         else None
@@ -1480,11 +1494,15 @@ def _learned(text: str | None, lex: Lexicon, found: Assessment) -> Assessment:
     except Exception as error:  # noqa: BLE001 - the phrases must still answer
         logger.error("safety scorer unavailable: %s", type(error).__name__)
         return found
-    if rest and rest[0].get("self_harm", 0.0) >= float(over_distress):
+    if (
+        rest
+        and scores.get("self_harm", 0.0) >= float(over_distress)
+        and rest[0].get("self_harm", 0.0) >= float(without)
+    ):
         return replace(
             found,
             level=Level.SELF_HARM,
-            matched=(*found.matched, "learned:self_harm_without_distress"),
+            matched=(*found.matched, "learned:self_harm_over_distress"),
             weak=False,
             learned=True,
         )

@@ -2415,12 +2415,34 @@ ROUND_51 = [
     ("bp fine, he is 75 years old, can he have surgery?", Level.NONE),
     ("煤气的事我明天打电话问物业", Level.NONE),
     ("去年打针后嘴唇肿起来了，后来好了，这次还能打吗", Level.WARNING),
+    # ...and a review of the first fixes: a unit after a reading ("mm Hg"),
+    # 十 that is not a number ("十分钟"), ages, dates, prices, doses and
+    # durations in Chinese numerals, HR the department, questions with 没什么
+    ("blood pressure 75 mm hg after TACE", Level.EMERGENCY),
+    ("他血压只有70毫米汞柱，人很虚", Level.EMERGENCY),
+    ("做完TACE，心率十分钟前是160", Level.EMERGENCY),
+    ("心跳一百五十次，好慌", Level.EMERGENCY),
+    ("我爸做完栓塞，拉了好多血", Level.EMERGENCY),
+    ("我爸血压一直正常，今年七十二了，能做TACE吗", Level.NONE),
+    ("我爸血压正常，七十出头了", Level.NONE),
+    ("我妈血压药吃了三十年了，现在要做介入，药要停吗", Level.NONE),
+    ("血压计五十块钱的准不准", Level.NONE),
+    ("血压三十号去复查", Level.NONE),
+    ("心率快，医生开了倍他乐克二十五毫克，一天两次", Level.NONE),
+    ("去发热门诊排了四十分钟，人好多", Level.NONE),
+    ("公司HR批了我30天病假，术后要注意什么", Level.NONE),
+    ("刚做完TACE，HR批了我四十天病假，谢谢大家", Level.NONE),
+    ("he is a 75-year-old with normal bp, can he have TACE", Level.NONE),
+    ("燃气的事都弄好了，谢谢", Level.NONE),
+    ("胸口有点闷 应该没什么事吧", Level.WARNING),
+    ("做完栓塞后胸口一直闷，有没有什么办法缓解", Level.WARNING),
     ("如果打针后嘴唇肿起来了怎么办", Level.WARNING),
 ]
 
 LEARNED_51 = [
-    # distress said with a plan in other words: read without the distress
-    # words, the learned scorer is sure (``self_harm_without_distress``)
+    # distress said with being a burden and a plan in other words: the learned
+    # scorer is sure of the message, and of it read without the distress words
+    # (``self_harm_over_distress``, ``self_harm_without_distress``)
     ("命该如此，老天要收我，我不如自己先走一步，省得拖累一家人。", Level.SELF_HARM),
     (
         "我寻思不治了 那些止疼药我都攒着呢 攒了一抽屉了"
@@ -2431,6 +2453,13 @@ LEARNED_51 = [
     ("I can't handle this anymore", Level.DISTRESS),
     ("我真的撑不下去了，好累", Level.DISTRESS),
     ("我快撐不下去了，上班、顧小孩、陪我媽看病，每天累到爆。", Level.DISTRESS),
+    # a reading after a time said in Chinese numerals: the rules read it as
+    # told after the event, the scorer as going on
+    ("血压十点钟量的190，头痛得厉害", Level.EMERGENCY),
+    # being a burden said without a plan, or in a question (review of round 51)
+    ("我妈说她不想拖累我们，想住养老院，我好难过", Level.DISTRESS),
+    ("我妈老是哭，说撑不下去了，说自己拖累了我们，我好担心她", Level.DISTRESS),
+    ("我很害怕，我不想成为大家的负担，请问出院后怎么自己换药", Level.DISTRESS),
 ]
 
 
