@@ -1488,17 +1488,14 @@ def _learned(text: str | None, lex: Lexicon, found: Assessment) -> Assessment:
     if blanked and len(_WORD.findall(blanked)) + len(_CJK.findall(blanked)) < _LEFT:
         blanked = None  # "I can't cope anymore" leaves too little to read
     try:
-        scores, *rest = safety_model.scorer().score_all(
-            [text, *([blanked] if blanked else [])]
-        )
+        scorer = safety_model.scorer()
+        scores = scorer.scores(text)
+        sure = blanked and scores.get("self_harm", 0.0) >= float(over_distress)
+        rest = scorer.scores(blanked) if sure else {}
     except Exception as error:  # noqa: BLE001 - the phrases must still answer
         logger.error("safety scorer unavailable: %s", type(error).__name__)
         return found
-    if (
-        rest
-        and scores.get("self_harm", 0.0) >= float(over_distress)
-        and rest[0].get("self_harm", 0.0) >= float(without)
-    ):
+    if rest.get("self_harm", 0.0) >= float(without or 1):
         return replace(
             found,
             level=Level.SELF_HARM,

@@ -130,6 +130,37 @@ _POINTING = re.compile(
     r"|(?:这个|这种|这次|这项|那个|该)(?:手术|治疗|操作|疗法)",
     re.IGNORECASE,
 )
+# "医生说不能手术，建议做介入栓塞", "surgery is off the table, what about TACE":
+# a treatment ruled out tells the story so far; it is not what is asked.
+_RULED_OUT = re.compile(
+    r"(?:不能|不可以|不可能|不适合|不宜|做不了|没法|没办法|无法|唔可以|唔能够|唔适合|冇得|唔得)"
+    r"\s*(?:再)?(?:做|开|接受)?\s*(?:手术|开刀|切除|切肝)"
+    r"|(?:手术|开刀)\s*(?:做不了|不能做|做唔到|唔做得|没机会|冇机会)"
+    r"|\b(?:can't|cant|cannot|can not|couldn't|won't|unable to|not able to)\s+"
+    r"(?:have|do|undergo|get|be offered)\s+(?:an?\s+|the\s+)?"
+    r"(?:surgery|operation|resection)\b"
+    r"|\b(?:surgery|an operation|the operation|resection)(?:'s|\s+is|\s+was)?\s+"
+    r"(?:not possible|not an option|off the table|ruled out|out of the question)"
+    r"|\b(?:not|isn't|wasn't|never)\s+(?:a\s+)?(?:candidate|suitable|fit|eligible)\s+"
+    r"for\s+(?:surgery|an operation|resection)\b"
+    r"|\b(?:inoperable|unresectable|no surgery)\b",
+    re.IGNORECASE,
+)
+# "How long does it last?", "效果维持幾耐", "管多久": how long the effect just
+# described lasts, asked of the results or the symptom relief in focus.
+_LASTS = re.compile(
+    r"(?:维持|持续|管|顶|撑|保持)\s*(?:得)?\s*(?:多久|多长时间|多长|几耐|几久|几长)"
+    r"|效果[^，。？！,.?!]{0,4}(?:多久|多长时间|几耐)"
+    r"|\bhow long\s+(?:does|do|will|would|can|did)\s+(?:it|that|this|they|the\s+"
+    r"(?:effect|effects|relief|benefit|benefits|improvement|results?|response))\s+"
+    r"(?:last|stay|work|keep working|hold)\b"
+    r"|\bhow long\s+(?:is|are)\s+(?:it|that|the\s+effects?)\s+"
+    r"(?:good|effective)\s+for\b"
+    r"|\bhow (?:lasting|durable)\b",
+    re.IGNORECASE,
+)
+# The parts whose effect "how long does it last?" asks about.
+_LASTING = frozenset({"outcomes", "symptom_control"})
 # "Tell me about transplant": the topic as a whole.
 _ABOUT = re.compile(
     r"^\s*(?:(?:can|could) you\s+|please\s+)?(?:tell me|talk me through|explain)"
@@ -247,7 +278,7 @@ def choose(turn: Turn, kb: Knowledge) -> tuple[str | None, str | None]:
         # No model reading (e.g. a unit test or an untrained bot): keywords.
         return route(turn, kb)
     top = ranking[0]
-    named = topic_in_text(kb, _POINTING.sub(" ", text))
+    named = topic_in_text(kb, _RULED_OUT.sub(" ", _POINTING.sub(" ", text)))
     focus = in_focus(turn, kb)
     if named and focus and _stays_in_focus(kb, ranking, named, focus, text):
         named = None
@@ -256,6 +287,17 @@ def choose(turn: Turn, kb: Knowledge) -> tuple[str | None, str | None]:
         # "跟开刀比呢", "how does that compare with surgery?" about
         # embolization: the study that compared the two (``compares``).
         return study
+    if (
+        focus
+        and named in (None, focus)
+        and turn.section in _LASTING
+        and kb.section(focus, turn.section)
+        and _LASTS.search(text)
+        and length_in_words(text) <= 2 * SHORT_WORDS
+    ):
+        # "效果维持几耐" after what surgery does for the symptoms: how long
+        # that relief lasts, which the same section tells.
+        return focus, turn.section
     if moves_to_topic(turn, kb):
         return named, same_part(kb, turn.topic, turn.section, named)
     if named and focus and named != focus and asks_same_part(text):
@@ -444,7 +486,7 @@ def comparison_asked(turn: Turn, kb: Knowledge) -> tuple[str, str] | None:
     ``compares_section``.
     """
     text = to_simplified(turn.text)
-    named = topic_in_text(kb, _POINTING.sub(" ", text))
+    named = topic_in_text(kb, _RULED_OUT.sub(" ", _POINTING.sub(" ", text)))
     focus = in_focus(turn, kb)
     if not (focus and named and named != focus):
         return None

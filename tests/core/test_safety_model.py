@@ -266,3 +266,37 @@ def test_the_phrases_still_answer_when_the_scorer_fails(monkeypatch):
     monkeypatch.setattr(safety_model, "scorer", broken)
     assert assess("my dad collapsed and is not breathing").level is Level.EMERGENCY
     assert assess("what is ablation?").level is Level.NONE
+
+
+@pytest.mark.parametrize(
+    ("whole", "blanked", "level"),
+    [
+        (0.95, 0.85, Level.SELF_HARM),
+        (0.95, 0.5, Level.DISTRESS),  # the distress words alone made it sure
+        (0.85, 0.95, Level.DISTRESS),  # not sure enough of the whole message
+    ],
+)
+def test_self_harm_over_distress_needs_the_scorer_sure_with_and_without_it(
+    monkeypatch, whole, blanked, level
+):
+    text = "命该如此，老天要收我，我不如自己先走一步，省得拖累一家人。"
+    assert assess_rules(text).level is Level.DISTRESS
+    seen = []
+
+    class Fixed:
+        def scores(self, scored):
+            seen.append(scored)
+            score = whole if scored == text else blanked
+            return {"self_harm": score, "emergency": 0.0, "none": 1 - score}
+
+    monkeypatch.setattr(safety_model, "scorer", lambda: Fixed())
+    assert assess(text).level is level
+    if whole >= load_lexicon().learned["self_harm_over_distress"]:
+        # read without the distress words (拖累 among them), the rest kept
+        assert "拖累" not in seen[-1] and "先走一步" in seen[-1]
+    # never over a question, nor without a word of being a burden
+    assert assess(text.replace("。", "，对吗？")).level is not Level.SELF_HARM
+    assert (
+        assess("命该如此，我撑不下去了，我不如自己先走一步").level
+        is not Level.SELF_HARM
+    )

@@ -728,3 +728,61 @@ def test_a_follow_up_of_a_word_or_two_naming_a_part_gets_that_part(kb):
         "embolization",
         "outcomes",
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "我公公80岁了，肝上多发转移，医生说不能手术，建议做介入栓塞，像他这个年纪还能做吗？",
+        "我媽唔可以開刀，肝外都有少少，佢適唔適合做栓塞",
+        "surgery is off the table for my dad, could he have embolisation?",
+        "he can't have an operation, is TACE suitable for him",
+    ],
+)
+def test_a_treatment_ruled_out_is_not_the_topic_asked(kb, text):
+    ranking = _ranking(
+        ("resection", "eligibility", 0.6), ("embolization", "eligibility", 0.3)
+    )
+    assert choose(Turn(text=text, ranking=ranking), kb) == (
+        "embolization",
+        "eligibility",
+    )
+
+
+def test_a_treatment_named_as_possible_is_still_the_topic(kb):
+    ranking = _ranking(
+        ("embolization", "eligibility", 0.6), ("resection", "eligibility", 0.3)
+    )
+    turn = Turn(text="can my dad have surgery or only embolisation?", ranking=ranking)
+    assert choose(turn, kb)[0] == "embolization"
+    turn = Turn(text="手术能做吗", ranking=ranking)
+    assert choose(turn, kb) == ("resection", "eligibility")
+
+
+@pytest.mark.parametrize(
+    ("text", "section"),
+    [
+        ("效果維持幾耐", "symptom_control"),
+        ("效果能维持多久", "symptom_control"),
+        ("how long does the relief last?", "symptom_control"),
+        ("管多久", "outcomes"),
+    ],
+)
+def test_how_long_it_lasts_asks_the_results_in_focus_again(kb, text, section):
+    ranking = _ranking(("resection", "outcomes", 0.6), ("resection", "recurrence", 0.2))
+    turn = Turn(text=text, topic="resection", section=section, ranking=ranking)
+    assert choose(turn, kb) == ("resection", section)
+
+
+def test_how_long_it_lasts_after_another_part_is_the_models_reading(kb):
+    ranking = _ranking(("resection", "outcomes", 0.6), ("resection", "recurrence", 0.2))
+    turn = Turn(
+        text="效果能维持多久", topic="resection", section="risks", ranking=ranking
+    )
+    assert choose(turn, kb) == ("resection", "outcomes")
+    turn = replace(turn, text="how long do people live", section="symptom_control")
+    assert choose(turn, kb) == ("resection", "outcomes")
+
+
+def test_treating_again_after_ablation_is_what_was_done_when_it_came_back(kb):
+    assert kb.section("ablation", "repeat").key == "recurrence"
