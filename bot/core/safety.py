@@ -908,8 +908,16 @@ def _experienced(hit: _Hit, clause: _Span) -> bool:
     return after[:1] == "过" and after[1:2] not in ("去", "来")
 
 
-def _read_symptom(lex: Lexicon, hit: _Hit, c: _Clause) -> tuple[Level, bool]:
-    """A symptom's level in its context: (level, weak). See ``assess``."""
+def _read_symptom(
+    lex: Lexicon, hit: _Hit, c: _Clause, asks: bool = True
+) -> tuple[Level, bool]:
+    """A symptom's level in its context: (level, weak). See ``assess``.
+
+    ``asks``: whether the message asks anything. A sign of a crisis told with
+    a treatment named is a question about it only then ("flushing is awful,
+    can he still have embolization?"); told alone it is going on ("栓塞完回家，
+    肚子痛得在床上打滚").
+    """
     hypothetical = c.conditional or _has(lex, "hypothetical", c.span)
     if c.over_now and not hypothetical:
         return Level.WARNING, False
@@ -939,7 +947,7 @@ def _read_symptom(lex: Lexicon, hit: _Hit, c: _Clause) -> tuple[Level, bool]:
         return Level.WARNING, False
     if going_on:
         return Level.EMERGENCY, False
-    if hit.tier != "critical" and c.marks["content"]:
+    if hit.tier != "critical" and c.marks["content"] and asks:
         return Level.WARNING, False
     if _has(lex, "ask", c.span) and not _subject_before(lex, hit, c.span):
         return Level.WARNING, False
@@ -1368,6 +1376,7 @@ def assess_rules(text: str | None, lexicon: Lexicon | None = None) -> Assessment
                         tier,
                     ),
                     c,
+                    any_question,
                 )
                 if level is Level.EMERGENCY and bare and tier == "crisis":
                     level = Level.WARNING  # just the name: "flushing?"

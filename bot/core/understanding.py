@@ -133,7 +133,8 @@ _POINTING = re.compile(
 # "医生说不能手术，建议做介入栓塞", "surgery is off the table, what about TACE":
 # a treatment ruled out tells the story so far; it is not what is asked.
 _RULED_OUT = re.compile(
-    r"(?:不能|不可以|不可能|不适合|不宜|做不了|没法|没办法|无法|唔可以|唔能够|唔适合|冇得|唔得)"
+    r"(?<![能可适])(?:不能|不可以|不可能|不适合|不宜|做不了|没法|没办法|无法|唔可以|唔能够"
+    r"|唔适合|冇得|唔得)"
     r"\s*(?:再)?(?:做|开|接受)?\s*(?:手术|开刀|切除|切肝)"
     r"|(?:手术|开刀)\s*(?:做不了|不能做|做唔到|唔做得|没机会|冇机会)"
     r"|\b(?:can't|cant|cannot|can not|couldn't|won't|unable to|not able to)\s+"
@@ -149,9 +150,10 @@ _RULED_OUT = re.compile(
 # "How long does it last?", "效果维持幾耐", "管多久": how long the effect just
 # described lasts, asked of the results or the symptom relief in focus.
 _LASTS = re.compile(
-    r"(?:维持|持续|管|顶|撑|保持)\s*(?:得)?\s*(?:多久|多长时间|多长|几耐|几久|几长)"
-    r"|效果[^，。？！,.?!]{0,4}(?:多久|多长时间|几耐)"
-    r"|\bhow long\s+(?:does|do|will|would|can|did)\s+(?:it|that|this|they|the\s+"
+    r"(?:维持|持续|(?<![导引流插尿胆血])管|顶|保持)\s*(?:得)?\s*"
+    r"(?:多久|多长时间|多长|几耐|几久|几长)"
+    r"|效果[^，。？！,.?!]{0,4}(?:多久|多长时间|几耐)(?!才|能看到|出来|见效)"
+    r"|\bhow long\s+(?:does|do|will|would|can|did)\s+(?:it|that|this|the\s+"
     r"(?:effect|effects|relief|benefit|benefits|improvement|results?|response))\s+"
     r"(?:last|stay|work|keep working|hold)\b"
     r"|\bhow long\s+(?:is|are)\s+(?:it|that|the\s+effects?)\s+"
@@ -278,7 +280,7 @@ def choose(turn: Turn, kb: Knowledge) -> tuple[str | None, str | None]:
         # No model reading (e.g. a unit test or an untrained bot): keywords.
         return route(turn, kb)
     top = ranking[0]
-    named = topic_in_text(kb, _RULED_OUT.sub(" ", _POINTING.sub(" ", text)))
+    named = _named(kb, text)
     focus = in_focus(turn, kb)
     if named and focus and _stays_in_focus(kb, ranking, named, focus, text):
         named = None
@@ -294,6 +296,8 @@ def choose(turn: Turn, kb: Knowledge) -> tuple[str | None, str | None]:
         and kb.section(focus, turn.section)
         and _LASTS.search(text)
         and length_in_words(text) <= 2 * SHORT_WORDS
+        and section_in_text(kb, text) in (None, *_LASTING)
+        and (top.section in _LASTING or top.confidence < SAME_PART_UNSURE)
     ):
         # "效果维持几耐" after what surgery does for the symptoms: how long
         # that relief lasts, which the same section tells.
@@ -486,7 +490,7 @@ def comparison_asked(turn: Turn, kb: Knowledge) -> tuple[str, str] | None:
     ``compares_section``.
     """
     text = to_simplified(turn.text)
-    named = topic_in_text(kb, _RULED_OUT.sub(" ", _POINTING.sub(" ", text)))
+    named = _named(kb, text)
     focus = in_focus(turn, kb)
     if not (focus and named and named != focus):
         return None
@@ -535,6 +539,19 @@ def _narrowing(kb: Knowledge, focus: str, named: str) -> str | None:
             if target == named and kb.section(named, key):
                 return key
     return None
+
+
+def _named(kb: Knowledge, text: str) -> str | None:
+    """The topic a message names; past a treatment ruled out when another is named.
+
+    "医生说不能手术，建议做介入栓塞" names embolization; "为什么不能手术" and
+    "手术做不了吗" still name surgery.
+    """
+    plain = _POINTING.sub(" ", text)
+    rest = topic_in_text(kb, _RULED_OUT.sub(" ", plain))
+    if rest and not _ASKS_WHY.search(text):
+        return rest
+    return topic_in_text(kb, plain)
 
 
 def length_in_words(text: str) -> float:

@@ -2435,6 +2435,13 @@ ROUND_51 = [
     ("he is a 75-year-old with normal bp, can he have TACE", Level.NONE),
     ("燃气的事都弄好了，谢谢", Level.NONE),
     ("胸口有点闷 应该没什么事吧", Level.WARNING),
+    # a sign of a crisis told with a treatment named: going on when nothing
+    # is asked, a question about the treatment when something is (Cantonese
+    # A-not-A questions ask: 適唔適合, 使唔使)
+    ("我外公栓塞完回家，肚子痛得在床上打滚，比手术前厉害很多", Level.EMERGENCY),
+    ("TACE done this morning, now flushing and wheezing in recovery", Level.EMERGENCY),
+    ("我阿爸成日潮紅腹瀉，醫生話唔可以開刀，適唔適合做栓塞", Level.WARNING),
+    ("the flushing is awful, can he still have embolisation?", Level.WARNING),
     ("做完栓塞后胸口一直闷，有没有什么办法缓解", Level.WARNING),
     ("如果打针后嘴唇肿起来了怎么办", Level.WARNING),
 ]

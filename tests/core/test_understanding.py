@@ -784,5 +784,35 @@ def test_how_long_it_lasts_after_another_part_is_the_models_reading(kb):
     assert choose(turn, kb) == ("resection", "outcomes")
 
 
-def test_treating_again_after_ablation_is_what_was_done_when_it_came_back(kb):
-    assert kb.section("ablation", "repeat").key == "recurrence"
+@pytest.mark.parametrize(
+    "text",
+    [
+        "why is surgery not an option for him?",
+        "为什么不能手术",
+        "點解唔可以做手術？",
+        "他还能不能做手术？",
+        "可唔可以做手術？",
+        "哪些人不能手术",
+    ],
+)
+def test_surgery_asked_about_stays_the_topic(kb, text):
+    ranking = _ranking(
+        ("resection", "eligibility", 0.6), ("embolization", "eligibility", 0.2)
+    )
+    turn = Turn(text=text, topic="embolization", section="outcomes", ranking=ranking)
+    assert choose(turn, kb) == ("resection", "eligibility")
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("副作用会持续多久？", ("embolization", "risks")),  # a part named
+        ("他还能撑多久", ("embolization", "survival")),
+        ("引流管多久可以拔", ("embolization", "risks")),
+        ("发烧一般持续多久", ("embolization", "risks")),  # the model is sure
+    ],
+)
+def test_how_long_something_else_lasts_is_the_models_reading(kb, text, want):
+    ranking = _ranking((*want, 0.6), ("embolization", "outcomes", 0.2))
+    turn = Turn(text=text, topic="embolization", section="outcomes", ranking=ranking)
+    assert choose(turn, kb) == want
