@@ -1504,7 +1504,7 @@ def _learned(text: str | None, lex: Lexicon, found: Assessment) -> Assessment:
     except Exception as error:  # noqa: BLE001 - the phrases must still answer
         logger.error("safety scorer unavailable: %s", type(error).__name__)
         return found
-    if rest.get("self_harm", 0.0) >= float(without or 1):
+    if rest and without is not None and rest.get("self_harm", 0.0) >= float(without):
         return replace(
             found,
             level=Level.SELF_HARM,
