@@ -1452,7 +1452,9 @@ def _learned(text: str | None, lex: Lexicon, found: Assessment) -> Assessment:
     * self-harm, over a message read as ordinary (``NONE``) or as a question
       about a symptom or a past event (``WARNING``); not over distress, where
       the rule net heard fear or not coping ("I'm so scared") and whose reply
-      already points to the care team;
+      already points to the care team, except distress with being a burden
+      that the scorer is sure of with and without the distress words
+      (``_self_harm_over_distress``);
     * an emergency, over a message in which the rule net found no symptom
       (``NONE``); over a question about a symptom, a past event or distress
       only at the higher ``emergency_over_reading`` ("it's happening again
@@ -1482,29 +1484,14 @@ def _learned(text: str | None, lex: Lexicon, found: Assessment) -> Assessment:
         for alarm, limit in limits.items()
         if alarm in CLASS_ALARMS - found.checked and limit is not None
     }
-    over_distress = lex.learned.get("self_harm_over_distress")
-    without = lex.learned.get("self_harm_without_distress")
-    blanked = (
-        _without(lex, ("distress", "worry"), text)
-        if found.level is Level.DISTRESS
-        and not found.question
-        and over_distress is not None
-        and without is not None
-        and "self_harm" not in found.checked
-        and _says(lex, "burden", text)
-        else None
-    )
-    if blanked and len(_WORD.findall(blanked)) + len(_CJK.findall(blanked)) < _LEFT:
-        blanked = None  # "I can't cope anymore" leaves too little to read
     try:
         scorer = safety_model.scorer()
         scores = scorer.scores(text)
-        sure = blanked and scores.get("self_harm", 0.0) >= float(over_distress)
-        rest = scorer.scores(blanked) if sure else {}
+        over = _self_harm_over_distress(lex, text, found, scorer, scores)
     except Exception as error:  # noqa: BLE001 - the phrases must still answer
         logger.error("safety scorer unavailable: %s", type(error).__name__)
         return found
-    if rest and without is not None and rest.get("self_harm", 0.0) >= float(without):
+    if over:
         return replace(
             found,
             level=Level.SELF_HARM,
@@ -1524,6 +1511,39 @@ def _learned(text: str | None, lex: Lexicon, found: Assessment) -> Assessment:
         weak=False,
         learned=True,
     )
+
+
+def _self_harm_over_distress(
+    lex: Lexicon,
+    text: str,
+    found: Assessment,
+    scorer: safety_model.Scorer,
+    scores: Mapping[str, float],
+) -> bool:
+    """Whether distress with being a burden is self-harm said in other words.
+
+    Only for a message the rule net read as distress, that asks nothing,
+    names being a burden, and whose self-harm score reaches
+    ``self_harm_over_distress``; then the message read without its distress
+    words must still reach ``self_harm_without_distress``. The cheap checks
+    come first: the message is read again only when all of them hold.
+    """
+    whole = lex.learned.get("self_harm_over_distress")
+    without = lex.learned.get("self_harm_without_distress")
+    if (
+        found.level is not Level.DISTRESS
+        or found.question
+        or whole is None
+        or without is None
+        or "self_harm" in found.checked
+        or scores.get("self_harm", 0.0) < whole
+        or not _says(lex, "burden", text)
+    ):
+        return False
+    blanked = _without(lex, ("distress", "worry"), text)
+    if len(_WORD.findall(blanked)) + len(_CJK.findall(blanked)) < _LEFT:
+        return False  # "I can't cope anymore" leaves too little to read
+    return scorer.scores(blanked).get("self_harm", 0.0) >= without
 
 
 def _says(lex: Lexicon, kind: str, text: str) -> bool:
