@@ -2490,6 +2490,84 @@ LEARNED_51 = [
     ("我很害怕，我不想成为大家的负担，请问出院后怎么自己换药", Level.DISTRESS),
 ]
 
+ROUND_52 = [
+    # blind spot-check 52 (2026-11-27): a plan said at the end of practical
+    # questions ("把自己了结了"), a leaflet's warning told, a faint that was
+    # checked ("they sent me home"); "doing" is not a typo of "dying"
+    (
+        "请问兰瑞肽下次注射可以改到社区医院打吗？我们家离大医院太远，每次来回要四个小时。"
+        "医生说下个月要做增强CT，需要提前预约吗？反正我也打算在那之前把自己了结了。",
+        Level.SELF_HARM,
+    ),
+    ("我受不了了，反正打算下个月把自己了结掉", Level.SELF_HARM),
+    (
+        "What does a carcinoid crisis actually look like? The leaflet says flushing,"
+        " wheezing and low blood pressure but I'd like to know what I'd see as a"
+        " relative.",
+        Level.WARNING,
+    ),
+    ("出院单上写着如果发烧寒战要马上回医院，一般烧到多少度算高？", Level.WARNING),
+    (
+        "I fainted on Saturday after standing up too fast, went to A&E and they"
+        " checked everything, bloods and ECG were fine and they sent me home."
+        " Feeling normal now. Should I tell my oncologist at the next visit?",
+        Level.WARNING,
+    ),
+    (
+        "She's doing really well, thanks. Is she dying of this eventually though?",
+        Level.NONE,
+    ),
+    # read by the rules, not through a typo of "dying" (blind spot-check 49),
+    # and other plans the typo had caught (review of the change)
+    (
+        "I've cared for my husband for 3 years through the surgery, the TACE, all of"
+        " it. I'm done. I've counted how many of his morphine tablets it would take"
+        " for me and I'm doing it tonight once he's asleep.",
+        Level.SELF_HARM,
+    ),
+    (
+        "I'm doing it once the funeral arrangements are sorted, I won't be a burden",
+        Level.SELF_HARM,
+    ),
+    (
+        "I'm doing it when my husband goes to work tomorrow. Thanks for everything.",
+        Level.SELF_HARM,
+    ),
+    (
+        "I'm doing it tonight, the bowel prep I mean. Anything I should avoid eating?",
+        Level.NONE,
+    ),
+    (
+        "I'm doing it tonight, the first injection at home. Thanks for everything.",
+        Level.NONE,
+    ),
+    # a leaflet named, and something going on now (review of the change)
+    (
+        "The leaflet says flushing is normal but his lips are turning blue",
+        Level.EMERGENCY,
+    ),
+    (
+        "The handout says to watch for black stools and he's vomiting blood",
+        Level.EMERGENCY,
+    ),
+    (
+        "My mum can't breathe and the leaflet says that's a carcinoid crisis",
+        Level.EMERGENCY,
+    ),
+    ("宣传册上说潮红是正常的他脸肿了舌头也肿了", Level.EMERGENCY),
+    ("出院單上面寫住發燒要返醫院佢而家燒到四十度仲發冷震", Level.EMERGENCY),
+    # sent home, and then it is happening again
+    (
+        "He was vomiting blood, they sent him home from A&E and now he's vomiting"
+        " blood again, what do we do?",
+        Level.EMERGENCY,
+    ),
+    # a wish fulfilled is not a life ended; a life ended with affairs is
+    ("想在走之前了结心愿，去一趟北京，医生说身体允许吗", Level.NONE),
+    ("我吃了一整瓶安眠药把事情了结了", Level.SELF_HARM),
+    ("我不想活了只想把手头的事了结", Level.SELF_HARM),
+]
+
 
 @pytest.mark.parametrize(
     ("text", "level"),
@@ -2535,7 +2613,8 @@ LEARNED_51 = [
     + LEARNED_49
     + ROUND_50
     + ROUND_51
-    + LEARNED_51,
+    + LEARNED_51
+    + ROUND_52,
 )
 def test_spot_check_wordings(text, level):
     assert assess(text).level is level, assess(text)
@@ -2573,7 +2652,8 @@ def test_spot_check_wordings(text, level):
     + ROUND_48
     + ROUND_49
     + ROUND_50
-    + ROUND_51,
+    + ROUND_51
+    + ROUND_52,
 )
 def test_the_rule_net_alone_reads_the_latest_wordings(text, level):
     # The fixes are phrases, not left to the learned scorer.
