@@ -2568,6 +2568,76 @@ ROUND_52 = [
     ("我不想活了只想把手头的事了结", Level.SELF_HARM),
 ]
 
+ROUND_53 = [
+    # blind spot-check 53 (2026-11-27): a full stop after a reading ends the
+    # sentence ("39.8. she had the embolisation 4 days ago" is not past); a
+    # child telling of a grandfather on the floor; pets rehomed and passwords
+    # left; "not that it matters, I dont plan on being around"; hitting one's
+    # head till it bleeds; 唔打算再生存落去; and what stays ordinary: a killer
+    # headache, where to die, 沒有想傷害自己
+    (
+        "mums shaking like a leaf, teeth chattering, thermometer says 39.8. she had"
+        " the liver embolisation 4 days ago. is that bad or am i overreacting",
+        Level.EMERGENCY,
+    ),
+    ("我是小学生 爷爷躺在地上不说话 叫他也不动 妈妈说爷爷肝里有肿瘤", Level.EMERGENCY),
+    (
+        "I've rehomed the cats and left my bank passwords in an envelope for my"
+        " sister along with the letters. I won't be needing the next lanreotide"
+        " appointment, so how do I cancel it?",
+        Level.SELF_HARM,
+    ),
+    (
+        "What time should I take the octreotide before my TACE on Thursday? not"
+        " that it matters, I dont plan on being around much after that anyway",
+        Level.SELF_HARM,
+    ),
+    (
+        "sometimes i bang my head on the wall till it bleeds just to feel"
+        " something other than this",
+        Level.SELF_HARM,
+    ),
+    (
+        "想問做Y-90之前要停幾耐長效octreotide？反正做完之後我都唔打算再生存落去",
+        Level.SELF_HARM,
+    ),
+    (
+        "killer headache since yesterday, i think its caffeine withdrawal because"
+        " they told me to stop coffee before the scan. took paracetamol and its"
+        " easing off",
+        Level.NONE,
+    ),
+    (
+        "I don't want to die in hospital. When things get to that point I want to"
+        " be at home. How do I make sure everyone knows?",
+        Level.NONE,
+    ),
+    (
+        "生病後心情一直很低落，晚上睡不好，但沒有想傷害自己。可以轉介身心科嗎？",
+        Level.DISTRESS,
+    ),
+    # the same words in ordinary use
+    (
+        "I feel like banging my head against the wall with this insurance company,"
+        " who do I call about the bill?",
+        Level.NONE,
+    ),
+    (
+        "We rehomed the cat because of my immune system after PRRT. Is that necessary?",
+        Level.NONE,
+    ),
+    (
+        "I don't plan on being around the hospital much after the op, can I recover"
+        " at my daughter's?",
+        Level.NONE,
+    ),
+    (
+        "My husband wants to die at home, not in hospital. How do we arrange that?",
+        Level.NONE,
+    ),
+    ("我每天都想伤害自己，没想过要告诉医生", Level.SELF_HARM),
+]
+
 
 @pytest.mark.parametrize(
     ("text", "level"),
@@ -2614,7 +2684,8 @@ ROUND_52 = [
     + ROUND_50
     + ROUND_51
     + LEARNED_51
-    + ROUND_52,
+    + ROUND_52
+    + ROUND_53,
 )
 def test_spot_check_wordings(text, level):
     assert assess(text).level is level, assess(text)
@@ -2653,7 +2724,8 @@ def test_spot_check_wordings(text, level):
     + ROUND_49
     + ROUND_50
     + ROUND_51
-    + ROUND_52,
+    + ROUND_52
+    + ROUND_53,
 )
 def test_the_rule_net_alone_reads_the_latest_wordings(text, level):
     # The fixes are phrases, not left to the learned scorer.
