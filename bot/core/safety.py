@@ -349,9 +349,7 @@ _CONTRACTIONS = (
     (re.compile(r"'"), ""),
 )
 _WORD = re.compile(r"[a-z0-9]+")
-# A full stop, not a decimal point ("39.8"), but after a number when a space
-# follows ("thermometer says 39.8. she had ...": blind spot-check 53).
-_SENTENCE_END = re.compile(r"(?<!\d)\.(?!\d)|(?<=\d)\.(?=\s)|[!?;\n。…]+")
+_SENTENCE_END = re.compile(r"(?<!\d)\.(?!\d)|[!?;\n。…]+")
 # A comma, a colon, a dash between spaces, or a space between Chinese words
 # ("伤口纱布全湿透了 血一直往外渗": clauses written without commas).
 _CLAUSE_END = re.compile(r"[,:，]|\s-\s|(?<=[\u3400-\u9fff])\s+(?=[\u3400-\u9fff])")

@@ -2569,17 +2569,10 @@ ROUND_52 = [
 ]
 
 ROUND_53 = [
-    # blind spot-check 53 (2026-11-27): a full stop after a reading ends the
-    # sentence ("39.8. she had the embolisation 4 days ago" is not past); a
-    # child telling of a grandfather on the floor; pets rehomed and passwords
-    # left; "not that it matters, I dont plan on being around"; hitting one's
-    # head till it bleeds; 唔打算再生存落去; and what stays ordinary: a killer
-    # headache, where to die, 沒有想傷害自己
-    (
-        "mums shaking like a leaf, teeth chattering, thermometer says 39.8. she had"
-        " the liver embolisation 4 days ago. is that bad or am i overreacting",
-        Level.EMERGENCY,
-    ),
+    # blind spot-check 53 (2026-11-27): a child telling of a grandfather on
+    # the floor; pets rehomed with "I won't be needing the next appointment";
+    # "not that it matters, I dont plan on being around"; hitting one's head
+    # till it bleeds; 唔打算再生存落去; a wish to hurt oneself denied
     ("我是小学生 爷爷躺在地上不说话 叫他也不动 妈妈说爷爷肝里有肿瘤", Level.EMERGENCY),
     (
         "I've rehomed the cats and left my bank passwords in an envelope for my"
@@ -2602,21 +2595,10 @@ ROUND_53 = [
         Level.SELF_HARM,
     ),
     (
-        "killer headache since yesterday, i think its caffeine withdrawal because"
-        " they told me to stop coffee before the scan. took paracetamol and its"
-        " easing off",
-        Level.NONE,
-    ),
-    (
-        "I don't want to die in hospital. When things get to that point I want to"
-        " be at home. How do I make sure everyone knows?",
-        Level.NONE,
-    ),
-    (
         "生病後心情一直很低落，晚上睡不好，但沒有想傷害自己。可以轉介身心科嗎？",
         Level.DISTRESS,
     ),
-    # the same words in ordinary use
+    # the same words in ordinary use, and what the review of the change found
     (
         "I feel like banging my head against the wall with this insurance company,"
         " who do I call about the bill?",
@@ -2632,10 +2614,21 @@ ROUND_53 = [
         Level.NONE,
     ),
     (
-        "My husband wants to die at home, not in hospital. How do we arrange that?",
+        "I don't plan on being around children for a week after PRRT, is that right?",
         Level.NONE,
     ),
+    (
+        "updated my will and left my passwords in an envelope for my wife. How long"
+        " is recovery?",
+        Level.NONE,
+    ),
+    ("我家的猫趴在地上不动", Level.NONE),
+    ("奶奶趴在地上不动了", Level.EMERGENCY),
+    ("我不是没想过自杀", Level.SELF_HARM),
+    ("以前从没想过自杀，但现在每天都在想", Level.SELF_HARM),
     ("我每天都想伤害自己，没想过要告诉医生", Level.SELF_HARM),
+    ("fever 101. he's shivering and shaking under three blankets", Level.EMERGENCY),
+    ("What should I do if I get: 1. shortness of breath 2. chest pain?", Level.WARNING),
 ]
 
 
