@@ -2574,6 +2574,17 @@ ROUND_53 = [
     # "not that it matters, I dont plan on being around"; hitting one's head
     # till it bleeds; 唔打算再生存落去; a wish to hurt oneself denied
     ("我是小学生 爷爷躺在地上不说话 叫他也不动 妈妈说爷爷肝里有肿瘤", Level.EMERGENCY),
+    # a temperature with a tenth just before a full stop
+    (
+        "mums shaking like a leaf, teeth chattering, thermometer says 39.8. she had"
+        " the liver embolisation 4 days ago. is that bad or am i overreacting",
+        Level.EMERGENCY,
+    ),
+    (
+        "the app is version 10.2. my hands are shaking when I open it, is that the"
+        " lanreotide?",
+        Level.NONE,
+    ),
     (
         "I've rehomed the cats and left my bank passwords in an envelope for my"
         " sister along with the letters. I won't be needing the next lanreotide"
