@@ -588,10 +588,9 @@ def _has(lex: Lexicon, kind: str, span: _Span) -> bool:
 _PAIR = re.compile(r"(?<![\d.])(\d{2,3})\s*(?:/|over|比|\\)\s*(\d{2,3})(?![\d.])")
 _DIASTOLIC_WORDS = ("diastolic", "低压", "舒张压")
 # A number with one decimal, not a dose, weight, length or size ("39.8",
-# "40.1°", also before a full stop: "thermometer says 39.8. she had...", blind
-# spot-check 53); not "41.5 kilos", "41.2 x 35.6 mm".
+# "40.1°"; not "41.5 kilos", "41.2 x 35.6 mm").
 _TENTHS = re.compile(
-    r"(?<![\d./])(\d{2,3}\.\d)(?![\d/%])(?!\.\d)(?!\s*(?:mg|ml|mcg|ug|µg|μg|kg|kilos?|kilograms?"
+    r"(?<![\d./])(\d{2,3}\.\d)(?![\d./%])(?!\s*(?:mg|ml|mcg|ug|µg|μg|kg|kilos?|kilograms?"
     r"|g\b|lbs?\b|pounds?|stone|cm|mm|m\b|km|miles?|mmol|nmol|pmol|l\b|iu|units?|u\b"
     r"|x\b|×|\*|by\b|毫克|毫升|公斤|千克|斤|克|厘米|公分|毫米|米|元|块|岁))"
 )

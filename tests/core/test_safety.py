@@ -2572,9 +2572,9 @@ ROUND_53 = [
     # blind spot-check 53 (2026-11-27): a child telling of a grandfather on
     # the floor; pets rehomed with "I won't be needing the next appointment";
     # "not that it matters, I dont plan on being around"; hitting one's head
-    # till it bleeds; 唔打算再生存落去; a wish to hurt oneself denied
+    # till it bleeds; 唔打算再生存落去
     ("我是小学生 爷爷躺在地上不说话 叫他也不动 妈妈说爷爷肝里有肿瘤", Level.EMERGENCY),
-    # a temperature with a tenth just before a full stop
+    # "thermometer" is a temperature word
     (
         "mums shaking like a leaf, teeth chattering, thermometer says 39.8. she had"
         " the liver embolisation 4 days ago. is that bad or am i overreacting",
@@ -2605,10 +2605,6 @@ ROUND_53 = [
         "想問做Y-90之前要停幾耐長效octreotide？反正做完之後我都唔打算再生存落去",
         Level.SELF_HARM,
     ),
-    (
-        "生病後心情一直很低落，晚上睡不好，但沒有想傷害自己。可以轉介身心科嗎？",
-        Level.DISTRESS,
-    ),
     # the same words in ordinary use, and what the review of the change found
     (
         "I feel like banging my head against the wall with this insurance company,"
@@ -2634,7 +2630,20 @@ ROUND_53 = [
         Level.NONE,
     ),
     ("我家的猫趴在地上不动", Level.NONE),
-    ("奶奶趴在地上不动了", Level.EMERGENCY),
+    ("狗狗趴在地上一动不动，是不是病了", Level.NONE),
+    ("化疗后我累得只想躺在地上一动不动", Level.NONE),
+    ("我妈生气了，叫她都不回答", Level.NONE),
+    ("我没想过伤害自己，直到上个月开始", Level.SELF_HARM),
+    ("护士问我有没有想过伤害自己，我说有", Level.SELF_HARM),
+    (
+        "We're having friends over on Saturday and I don't plan on being around"
+        " much next week, is it ok to skip the injection?",
+        Level.NONE,
+    ),
+    (
+        "I fainted and hit my head on the floor and it bled a lot, I'm on apixaban",
+        Level.EMERGENCY,
+    ),
     ("我不是没想过自杀", Level.SELF_HARM),
     ("以前从没想过自杀，但现在每天都在想", Level.SELF_HARM),
     ("我每天都想伤害自己，没想过要告诉医生", Level.SELF_HARM),
