@@ -1338,7 +1338,6 @@ def assess_rules(text: str | None, lexicon: Lexicon | None = None) -> Assessment
     bare = _bare_term(lex, norm)
 
     verdicts: list[tuple[Level, str, bool]] = []
-    asked_overdose = despair = False
     for c in clauses:
         groups = {
             h.kind[6:]
@@ -1353,12 +1352,9 @@ def assess_rules(text: str | None, lexicon: Lexicon | None = None) -> Assessment
             elif hit.kind == "negated_self_harm":
                 verdicts.append((Level.DISTRESS, hit.source, False))
             elif hit.kind == "overdose":
-                level = _read_overdose(lex, c)
-                asked_overdose = asked_overdose or level is Level.WARNING
-                verdicts.append((level, hit.source, False))
+                verdicts.append((_read_overdose(lex, c), hit.source, False))
             elif hit.kind in ("distress", "worry"):
                 level = _read_distress(lex, hit, c, any_question)
-                despair = despair or hit.kind == "distress"
                 verdicts.append((level, hit.source, False))
             else:
                 if hit.kind.startswith("minor:") and not (
@@ -1405,11 +1401,6 @@ def assess_rules(text: str | None, lexicon: Lexicon | None = None) -> Assessment
         if not read and any(values.values()):
             in_limits = True  # a reading, and none beyond its limits
 
-    if asked_overdose and despair:
-        # What an overdose would do, asked by someone who cannot go on
-        # ("如果一次吃掉一整盒扑热息痛，会不会死？我今天真的撑不住了"): each
-        # alone is a question and distress, together they are self-harm.
-        verdicts.append((Level.SELF_HARM, "overdose asked + distress", False))
     signs = _signs(lex, clauses)
     good_news = any(_has(lex, "good_news", c.span) for c in clauses)
     if len(signs) >= SIGNS_TOGETHER and not good_news:
@@ -1603,9 +1594,9 @@ SAFETY_INTENTS = {
     "self_harm": Level.SELF_HARM,
     "distress": Level.DISTRESS,
 }
-# An NLU guess below this is weak: it never sounds an alarm on its own (a
-# self-harm guess must also be confident: ``decide``).
-WEAK_GUESS = {"report_emergency": 0.5, "self_harm": 0.5, "distress": 0.5}
+# An NLU guess below this is weak: it never sounds an alarm on its own. A
+# self-harm guess counts sooner: missing one costs more than a kind word.
+WEAK_GUESS = {"report_emergency": 0.5, "self_harm": 0.3, "distress": 0.5}
 # A content intent at or above this is confident: it outranks weak alarms.
 CONFIDENT = 0.8
 
@@ -1633,19 +1624,15 @@ def decide(
        confident (>= ``CONFIDENT``) that this is a specific content question
        (``is_content_intent``): then it is answered, with the warning line.
     3. A safety intent (``report_emergency``, ``self_harm``, ``distress``)
-       raises the level when the NLU is not weak (>= ``WEAK_GUESS``: 0.5).
-       When the rule net read the message as a question about a symptom (``WARNING``),
+       raises the level when the NLU is not weak (>= ``WEAK_GUESS``: 0.5, or
+       0.3 for self-harm). When the
+       rule net read the message as a question about a symptom (``WARNING``),
        an emergency guess must be confident to overrule it.
     4. An emergency guess sounds no alarm when the learned scorer is sure the
        message is ordinary (``Assessment.sure_ordinary``): on blind rounds
        3-20 such guesses made five false alarms and caught nothing the rule
-       net and the scorer missed. A self-harm guess counts only when it is
-       confident (>= ``CONFIDENT``) and the message asks nothing: over the
-       11,325 messages of the spot-checks (2026-11-27), the guess raised 19
-       levels, 18 of them false alarms on questions and distress ("I keep
-       crying about the diagnosis… does that get easier?", "I don't want to
-       die in hospital… how do I make sure?", advance directives), and it
-       changed none of the 2,207 messages of the safety bank.
+       net and the scorer missed. A self-harm guess still counts: "everything
+       is pointless" is better met with the caring message than missed.
     5. A weak safety guess (below ``WEAK_GUESS``) never sounds an alarm when the
        rule net found nothing: the message is answered as a question. Nor
        does a guess below ``CONFIDENT`` when the rule net found nothing but
@@ -1665,8 +1652,6 @@ def decide(
         if sure < WEAK_GUESS[intent or ""]:
             return rule
         if guessed is Level.EMERGENCY and assessment.sure_ordinary:
-            return rule
-        if guessed is Level.SELF_HARM and (assessment.question or sure < CONFIDENT):
             return rule
         if assessment.ordinary and rule is Level.NONE and sure < CONFIDENT:
             return rule

@@ -519,12 +519,16 @@ def test_no_matter_how_and_is_this_a_crisis_asked_of_someone_are_not_weak():
         "我爸怎么叫都没反应",
         "我婆婆特别嗜睡，怎么都叫不醒",
         "做完TACE回来他脸色发灰，叫他也不答应，是危象吗？",
+        # blind spot-check 55: asking whether to take her to hospital at once
+        "阮某做栓塞了後返來厝，腹肚痛甲袂堪得，肚子硬梆梆，止痛藥食落去攏無效，"
+        "請問是否應速送醫",
     ):
         found = assess(text)
         assert found.level is Level.EMERGENCY and not found.weak, found
         assert decide(found, "ask/carcinoid_crisis__symptoms", 1.0) is Level.EMERGENCY
     assert assess("胸口痛是心脏病吗").level is Level.WARNING
     assert assess("做完栓塞后脸红是危象吗").level is Level.WARNING
+    assert assess("TACE后呕血是否应立即就医？").level is Level.WARNING
 
 
 def test_a_weak_emergency_guess_does_not_alarm_when_the_rule_net_sees_nothing():
@@ -538,8 +542,8 @@ def test_no_emergency_guess_alarms_when_the_scorer_is_sure_it_is_ordinary():
     ordinary = assess("My dad is 72, what makes someone a good candidate for surgery?")
     assert ordinary.level is Level.NONE and ordinary.sure_ordinary
     assert decide(ordinary, "report_emergency", 0.99) is Level.NONE
-    # A self-harm guess does not count on a question.
-    assert decide(ordinary, "self_harm", 0.99) is Level.NONE
+    # A self-harm guess still counts.
+    assert decide(ordinary, "self_harm", 0.35) is Level.SELF_HARM
 
 
 def test_a_question_about_a_symptom_needs_a_confident_emergency_guess():
@@ -560,28 +564,9 @@ def test_rule_net_alarms_stand_whatever_the_intent():
 
 def test_self_harm_and_distress_intents_raise_the_level():
     nothing = assess("everything feels pointless")
-    assert not nothing.question
-    assert decide(nothing, "self_harm", 0.85) is Level.SELF_HARM
-    assert decide(nothing, "self_harm", 0.6) is Level.NONE
+    assert decide(nothing, "self_harm", 0.35) is Level.SELF_HARM
+    assert decide(nothing, "self_harm", 0.2) is Level.NONE
     assert decide(nothing, "distress", 0.7) is Level.DISTRESS
-
-
-def test_a_self_harm_guess_does_not_overrule_a_question_or_distress_read_by_the_rules():
-    # blind spot-checks 53-55: grief, dying at home, an advance directive
-    for text in (
-        "I keep crying about the diagnosis. It feels like I'm grieving the life I"
-        " thought I'd have. Does that get easier?",
-        "I don't want to die in hospital. When things get to that point I want to"
-        " be at home. How do I make sure that happens?",
-        "如果将来病情重了，我不想插管抢救，怎么写预立医疗指示？",
-    ):
-        found = assess(text)
-        assert found.level in (Level.NONE, Level.DISTRESS) and found.question
-        assert decide(found, "self_harm", 0.99) is found.level
-    # told without a question, a confident guess still counts
-    low = assess("I keep crying about the diagnosis and I'm grieving the life I had")
-    assert not low.question
-    assert decide(low, "self_harm", 0.9) is Level.SELF_HARM
 
 
 def test_distress_in_a_content_question_is_answered():
@@ -718,8 +703,8 @@ def test_an_ordinary_use_of_an_alarming_word_outranks_an_unsure_guess():
     assert decide(appetite, "self_harm", 0.6) is Level.NONE
     assert decide(appetite, "self_harm", 0.95) is Level.SELF_HARM
     plain = assess("what are the side effects of octreotide?")
-    assert not plain.ordinary and plain.question
-    assert decide(plain, "self_harm", 0.95) is Level.NONE  # it asks
+    assert not plain.ordinary
+    assert decide(plain, "self_harm", 0.6) is Level.SELF_HARM
 
 
 ROUND_6 = [
@@ -2722,13 +2707,6 @@ ROUND_54 = [
         "我老婆肝轉移痛到頂唔順，佢求我幫佢了結，我諗緊將佢啲藥全部俾佢食，然後我都一齊食。",
         Level.SELF_HARM,
     ),
-    # an overdose asked about by someone who cannot go on (the trained
-    # intent's one catch in the spot-checks, now a phrase)
-    ("如果一次吃掉一整盒扑热息痛，会不会死？我今天真的撑不住了", Level.SELF_HARM),
-    (
-        "if I took the whole box of paracetamol would I die? I really can't cope today",
-        Level.SELF_HARM,
-    ),
     # the same words in ordinary use
     ("我爸中风卧床三年了，现在肝转移，可以做TACE吗", Level.NONE),
     ("我爸中风后偏瘫，今天突然说不出话", Level.EMERGENCY),
@@ -2786,6 +2764,40 @@ ROUND_55 = [
         " sweaty",
         Level.EMERGENCY,
     ),
+    # what the review of the change found
+    ("我老公刚才突然中风偏瘫了", Level.EMERGENCY),
+    ("my husband nearly fainted at the blood test and hes very pale", Level.EMERGENCY),
+    (
+        "She almost passed out at the blood test and hasn't come round properly",
+        Level.EMERGENCY,
+    ),
+    ("看着妈妈这样受罪，我心痛到受不了", Level.NONE),
+    ("阮某病成按呢，我心肝痛甲袂堪得", Level.NONE),
+    ("現在只是痛得十分輕微，正常嗎？", Level.NONE),
+    ("爸爸叫我帮他了结心愿，回老家看一看", Level.NONE),
+    ("我爸有失智，农药放在院子里，会不会不小心就喝下去？", Level.NONE),
+    (
+        "the nurse put the iron drip into my arm yesterday and it stung, is that"
+        " normal?",
+        Level.NONE,
+    ),
+    (
+        "the only thing that helps the diarrhoea is cutting my portions right down",
+        Level.NONE,
+    ),
+    (
+        "The burning is the only thing that bothers me after the lanreotide jab",
+        Level.NONE,
+    ),
+    (
+        "asking because my husband had severe wheezing after the last TACE and now"
+        " he's booked for another, can they prevent it?",
+        Level.WARNING,
+    ),
+    ("TACE后呕血是否应立即就医？", Level.WARNING),
+    ("一次過食晒啲安眠藥係咪就會醒唔返？", Level.SELF_HARM),
+    ("when it all gets too much I cut, it's the only relief I get", Level.SELF_HARM),
+    ("i press a hot spoon against my wrist when I panic", Level.SELF_HARM),
 ]
 
 
