@@ -529,6 +529,8 @@ def test_no_matter_how_and_is_this_a_crisis_asked_of_someone_are_not_weak():
     assert assess("胸口痛是心脏病吗").level is Level.WARNING
     assert assess("做完栓塞后脸红是危象吗").level is Level.WARNING
     assert assess("TACE后呕血是否应立即就医？").level is Level.WARNING
+    for text in ("我想请问TACE后呕血是否应立即就医？", "他们说脸红喘不过气是危象吗"):
+        assert assess(text).weak, assess(text)
 
 
 def test_a_weak_emergency_guess_does_not_alarm_when_the_rule_net_sees_nothing():
@@ -2798,6 +2800,25 @@ ROUND_55 = [
     ("一次過食晒啲安眠藥係咪就會醒唔返？", Level.SELF_HARM),
     ("when it all gets too much I cut, it's the only relief I get", Level.SELF_HARM),
     ("i press a hot spoon against my wrist when I panic", Level.SELF_HARM),
+    # and what its second review found
+    ("我爸今天早上中风后偏瘫了", Level.EMERGENCY),
+    ("他昨晚中风卧床，现在不能说话", Level.EMERGENCY),
+    ("我爸五年前中风过，现在肝转移，可以手术吗", Level.NONE),
+    ("坐车时我绝望得想死", Level.SELF_HARM),
+    ("The only thing I feel after the injection is burning", Level.NONE),
+    ("the only way they could get the tumour out was cutting", Level.NONE),
+    ("I cut dairy, its the only thing that helps", Level.NONE),
+    ("爸爸叫我帮他了结后事", Level.NONE),
+    ("做完栓塞后痛得十分不舒服", Level.NONE),
+    ("小孩以为农药是饮料就要喝下去", Level.NONE),
+    ("社区中心哪个楼跳广场舞最好", Level.NONE),
+    ("如果我一口气吃光所有安眠药，是不是就醒不过来了", Level.SELF_HARM),
+    ("stubbed a cigarette out on my arm again last night", Level.SELF_HARM),
+    (
+        "asking because my mum had wheezing and flushing after her TACE last year and"
+        " right now she is booked for another one, can it be prevented?",
+        Level.WARNING,
+    ),
 ]
 
 
