@@ -2823,6 +2823,48 @@ ROUND_55 = [
 ]
 
 
+ROUND_56 = [
+    # blind spot-check 56 (2026-11-27): "not planning on being here by next
+    # month"; stopping medicine and food, "how long would it take? I'm done.";
+    # sleeping tablets hoarded as insurance; black stools on iron tablets
+    (
+        "What time should I take the lanreotide relative to meals? Not that it"
+        " matters much, I'm not planning on being here by next month.",
+        Level.SELF_HARM,
+    ),
+    (
+        "If I stop my octreotide and stop eating, how long would it take? I'm done.",
+        Level.SELF_HARM,
+    ),
+    (
+        "我攒了好几个月的安眠药，藏在衣柜里，算是给自己上的保险，实在熬不下去就用。",
+        Level.SELF_HARM,
+    ),
+    (
+        "My poo has been black since the GP started me on iron tablets. No"
+        " dizziness, feel fine otherwise. Expected?",
+        Level.NONE,
+    ),
+    ("吃了补铁的药以后大便变黑了，人没什么不舒服，这个正常吧？", Level.NONE),
+    (
+        "醫生開了鐵劑給我補血，吃了幾天大便就黑黑的，精神跟平常一樣，沒頭暈，"
+        "這是藥的關係嗎",
+        Level.NONE,
+    ),
+    # the same words where they still matter
+    (
+        "my stools are black and tarry since the iron tablets and I feel faint",
+        Level.EMERGENCY,
+    ),
+    ("吃了几天止痛药大便就黑了", Level.EMERGENCY),
+    ("吃了补铁的药大便发黑，今天头晕得站不起来还晕倒了", Level.EMERGENCY),
+    (
+        "if I stop eating before the scan how long does it take to get the results",
+        Level.NONE,
+    ),
+]
+
+
 @pytest.mark.parametrize(
     ("text", "level"),
     SPOT_CHECK
@@ -2871,7 +2913,8 @@ ROUND_55 = [
     + ROUND_52
     + ROUND_53
     + ROUND_54
-    + ROUND_55,
+    + ROUND_55
+    + ROUND_56,
 )
 def test_spot_check_wordings(text, level):
     assert assess(text).level is level, assess(text)
@@ -2913,7 +2956,8 @@ def test_spot_check_wordings(text, level):
     + ROUND_52
     + ROUND_53
     + ROUND_54
-    + ROUND_55,
+    + ROUND_55
+    + ROUND_56,
 )
 def test_the_rule_net_alone_reads_the_latest_wordings(text, level):
     # The fixes are phrases, not left to the learned scorer.
