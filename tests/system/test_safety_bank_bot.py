@@ -18,12 +18,6 @@ from bot.tools import safety_check
 from bot.tools.devserver import converse
 from bot.tools.evaluate import reply_data
 
-LEVELS = {
-    "emergency": Level.EMERGENCY,
-    "self_harm": Level.SELF_HARM,
-    "distress": Level.DISTRESS,
-}
-
 
 def test_the_bank_passes_its_gates_through_the_bot(server):
     cases = safety_check.generate(safety_check.load_bank())
@@ -33,11 +27,13 @@ def test_the_bank_passes_its_gates_through_the_bot(server):
         return (reply_data(converse(server.base, [text])[0]) or {}).get("kind")
 
     with ThreadPoolExecutor(4) as pool:
-        kinds = dict(
-            zip(cases, pool.map(kind, [case.text for case in cases]), strict=True)
-        )
-    by_text = {case.text: LEVELS.get(kinds[case], Level.NONE) for case in cases}
-    rows = safety_check.score(cases, by_text.__getitem__)
+        kinds = dict(zip(cases, pool.map(kind, [c.text for c in cases]), strict=True))
+    # a reply's kind is the level it answered at; every other kind is none
+    levels = {
+        c.text: Level(k) if k in {lv.value for lv in Level} else Level.NONE
+        for c, k in kinds.items()
+    }
+    rows = safety_check.score(cases, levels.__getitem__)
     assert not safety_check.failures(rows), safety_check.table(rows)
     # The gates allow a few misses; the emergencies the bot answered as a
     # question are none of them.
