@@ -89,7 +89,10 @@ class Assessment:
     ("jump the queue", "killing my appetite"). ``learned`` says the level was
     raised by the learned scorer, not by a phrase; ``sure_ordinary``, that the
     scorer is sure the message is ordinary (an emergency guess of the NLU then
-    sounds no alarm).
+    sounds no alarm). ``safe_said``: the person says they want to live or are
+    only letting off steam (``safe_said`` in ``data/safety.yml``: "but I want
+    to live", "just needed to say it"); an unsure self-harm guess of the NLU
+    does not overrule them.
     """
 
     level: Level
@@ -100,6 +103,7 @@ class Assessment:
     checked: frozenset[str] = frozenset()
     learned: bool = False
     sure_ordinary: bool = False
+    safe_said: bool = False
 
     @property
     def is_emergency(self) -> bool:
@@ -140,6 +144,7 @@ MARKER_LISTS = (
     "ask",
     "content",
     "urgent",
+    "wait",
     "procedure",
     "intensity",
     "intent",
@@ -156,6 +161,7 @@ PHRASE_LISTS = (
     "good_news",
     "idioms",
     "burden",
+    "safe_said",
 )
 # Symptom phrases may have other words between their words; markers may not.
 SYMPTOM_GAP = 3
@@ -951,9 +957,12 @@ def _read_symptom(
         return Level.WARNING, False
     if _has(lex, "ask", c.span) and not _subject_before(lex, hit, c.span):
         return Level.WARNING, False
-    if c.question and not c.marks["subject"] and not c.marks["urgent"]:
+    # "Should we wait until tomorrow?" asks for help with a sign of danger,
+    # not with diarrhoea alone.
+    urgent = c.marks["urgent"] or (c.marks["wait"] and hit.tier == "critical")
+    if c.question and not c.marks["subject"] and not urgent:
         return Level.WARNING, False
-    return Level.EMERGENCY, (c.question and not c.marks["urgent"]) or hit.typo
+    return Level.EMERGENCY, (c.question and not urgent) or hit.typo
 
 
 def _read_overdose(lex: Lexicon, c: _Clause) -> Level:
@@ -1053,7 +1062,10 @@ def _clauses(lex: Lexicon, norm: str) -> list[_Clause]:
         (
             span,
             _is_question(lex, span, ends_with_mark),
-            {name: _has(lex, name, span) for name in ("content", "subject", "urgent")},
+            {
+                name: _has(lex, name, span)
+                for name in ("content", "subject", "urgent", "wait")
+            },
         )
         for span, ends_with_mark in ((_span(s, lex), q) for s, q in _sentences(norm))
     ]
@@ -1422,12 +1434,18 @@ def assess_rules(text: str | None, lexicon: Lexicon | None = None) -> Assessment
         # An idiom ("dying to know"): the rule net's own reading of the words
         # the scorer would take for self-harm.
         checked.add("self_harm")
+    safe_said = any(_has(lex, "safe_said", sentence) for sentence in sentences)
+    if safe_said:
+        # "…but I want to live": the rule net's own reading of the words the
+        # scorer would take for self-harm.
+        checked.add("self_harm")
     if not found:
         return Assessment(
             Level.NONE,
             question=any_question,
             ordinary=ordinary,
             checked=frozenset(checked),
+            safe_said=safe_said,
         )
     level = max((v[0] for v in found), key=lambda lv: lv.rank)
     weak = level is Level.EMERGENCY and all(
@@ -1435,7 +1453,12 @@ def assess_rules(text: str | None, lexicon: Lexicon | None = None) -> Assessment
     )
     matched = tuple(dict.fromkeys(v[1] for v in found))
     return Assessment(
-        level, matched, weak=weak, question=any_question, checked=frozenset(checked)
+        level,
+        matched,
+        weak=weak,
+        question=any_question,
+        checked=frozenset(checked),
+        safe_said=safe_said,
     )
 
 
@@ -1639,6 +1662,11 @@ def decide(
        an ordinary use of an alarming word (``Assessment.ordinary``).
     6. Distress in a question is answered when the NLU is confident that it
        is a content question; otherwise the rule net's level stands.
+    7. A self-harm guess below ``CONFIDENT`` sounds no alarm when the person
+       says they want to live or are only letting off steam
+       (``Assessment.safe_said``: "crying all the time … but I want to live",
+       "not looking for advice, just needed to say it"; blind spot-check 57).
+       A self-harm phrase of the rule net still stands (1.).
     """
     rule = assessment.level
     sure = 1.0 if confidence is None else float(confidence)
@@ -1654,6 +1682,8 @@ def decide(
         if guessed is Level.EMERGENCY and assessment.sure_ordinary:
             return rule
         if assessment.ordinary and rule is Level.NONE and sure < CONFIDENT:
+            return rule
+        if guessed is Level.SELF_HARM and assessment.safe_said and sure < CONFIDENT:
             return rule
         if guessed is Level.EMERGENCY and rule is Level.WARNING and sure < CONFIDENT:
             return rule
