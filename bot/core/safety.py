@@ -92,7 +92,7 @@ class Assessment:
     sounds no alarm). ``safe_said``: the person says they want to live or are
     only letting off steam (``safe_said`` in ``data/safety.yml``: "but I want
     to live", "just needed to say it"); an unsure self-harm guess of the NLU
-    does not overrule them.
+    does not overrule them (the learned scorer still may).
     """
 
     level: Level
@@ -1435,10 +1435,6 @@ def assess_rules(text: str | None, lexicon: Lexicon | None = None) -> Assessment
         # the scorer would take for self-harm.
         checked.add("self_harm")
     safe_said = any(_has(lex, "safe_said", sentence) for sentence in sentences)
-    if safe_said:
-        # "…but I want to live": the rule net's own reading of the words the
-        # scorer would take for self-harm.
-        checked.add("self_harm")
     if not found:
         return Assessment(
             Level.NONE,

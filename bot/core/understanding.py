@@ -15,14 +15,17 @@ using the conversation:
    "那化疗呢" another part of the topic in focus, and "有症状的呢", "切片也会吗",
    "how about Y90?" (naming no other topic and no other part) or a detail
    told ("she is 87") the same part again, for someone or something else,
-   unless the model reads another question with some confidence;
+   unless the model reads another question with some confidence ("is that
+   the same for Y90?", "Y90也一样吗" say so in words: the same part, whatever
+   the model reads);
 4. a part no source covers (recovery at home, cost) is named as such, so the
    reply can say so;
 5. a message that asks what a word means ("what does TACE stand for?",
    "R1是什么意思") and names a glossary term gets that term, or the topic's
    own section when that topic is in focus ("what does the grade mean?")
    and that section was not just shown ("what does PRRT stand for?" right
-   after the section on PRRT gets the word);
+   after the section on PRRT gets the word); just after a word, "and TARE?"
+   naming another word gets that word too;
 6. a follow-up that names no topic ("and the risks?", "有什么风险") is
    answered from the topic in focus: the part the model reads (risks,
    results...) in that topic, or else that topic's best section when it is a
@@ -88,9 +91,9 @@ UNSURE = 0.2
 # a topic's name, perhaps with a word or two ("surgery?", "肝移植呢").
 SHORT_WORDS = 4
 # A follow-up of at most this many words that names a part ("survival?",
-# "多久见效") asks that part of the topic in focus, unless it names a word of
-# the glossary ("fibrosis?", "肝硬化").
-PART_ONLY_WORDS = 2
+# "多久见效", "does it hurt") asks that part of the topic in focus, unless it
+# names a word of the glossary ("fibrosis?", "肝硬化").
+PART_ONLY_WORDS = 3
 # How many of the model's readings a follow-up looks through for its part.
 FOLLOW_UP_READINGS = 5
 # A topic the message names wins over the model's best when its own best
@@ -189,6 +192,15 @@ _SAME_PART = re.compile(
 # A detail about the person, not a question ("my tumours are all quite
 # small", "我阿嬷87岁了耶"): the same part of the topic in focus, for them.
 DETAIL_WORDS = 12
+# "Is that the same for Y90?", "Y90也一样吗": the part just answered, asked
+# again of something else, in so many words (whatever the model reads).
+_SAME_AGAIN = re.compile(
+    r"^\s*(?:(?:and|but|so|ok|okay)\W+)*(?:is|are|would|will|does)\s+(?:it|that|this"
+    r"|they|those)\s+(?:also\s+|still\s+)?(?:be\s+)?(?:the\s+)?same\s+"
+    r"(?:for|with|after|in|if)\b[^.?!]{0,30}[?？]?\s*$"
+    r"|^[^，。？！?,.]{1,12}(?:也|都)(?:是)?(?:一样|一樣|同样)(?:吗|么|嗎|嘛)?\s*[?？]?\s*$",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
@@ -265,7 +277,7 @@ def same_part(kb: Knowledge, topic: str | None, section: str, named: str) -> str
 
 def asks_same_part(text: str | None) -> bool:
     """Whether a message only moves the last question to another topic."""
-    return bool(text and _SAME_PART.search(text))
+    return bool(text and (_SAME_PART.search(text) or _SAME_AGAIN.search(text)))
 
 
 def choose(turn: Turn, kb: Knowledge) -> tuple[str | None, str | None]:
@@ -280,6 +292,16 @@ def choose(turn: Turn, kb: Knowledge) -> tuple[str | None, str | None]:
         # No model reading (e.g. a unit test or an untrained bot): keywords.
         return route(turn, kb)
     top = ranking[0]
+    word = section_in_text(kb, text, GLOSSARY)
+    if (
+        turn.topic == GLOSSARY
+        and word
+        and word != turn.section
+        and asks_same_part(text)
+        and length_in_words(text) <= SHORT_WORDS
+    ):
+        # "And TARE?" just after what TACE stands for: that word too.
+        return GLOSSARY, word
     named = _named(kb, text)
     focus = in_focus(turn, kb)
     if named and focus and _stays_in_focus(kb, ranking, named, focus, text):
@@ -349,7 +371,7 @@ def choose(turn: Turn, kb: Knowledge) -> tuple[str | None, str | None]:
         and kb.section(focus, turn.section)
         and (asks_same_part(text) or _tells_detail(text))
         and not _ASKS_WHY.search(text)
-        and top.confidence < SAME_PART_UNSURE
+        and (top.confidence < SAME_PART_UNSURE or _SAME_AGAIN.search(text))
     ):
         # "有症状的呢" after who is better off with surgery, "what about for
         # people over 80?", "how about Y90?" after the risks of TACE, or a

@@ -44,6 +44,7 @@ SETS = {
     "dev7": TESTS / "dev7_set.yml",
     "dev8": TESTS / "dev8_set.yml",
     "dev9": TESTS / "dev9_set.yml",
+    "dev10": TESTS / "dev10_set.yml",
     "test": TESTS / "test_set.yml",
 }
 FLOORS = TESTS / "eval_floors.yml"

@@ -103,6 +103,11 @@ def test_buttons_name_topic_and_section(kb):
         ("and if they offer embolization instead?", True),
         ("what if they do TACE instead", True),
         ("could ablation be for someone like her instead?", False),
+        ("is that the same for Y90?", True),
+        ("and would it be the same after surgery", True),
+        ("Y90也一样吗", True),
+        ("is the same team doing the surgery?", False),
+        ("Y90和TACE一样吗？风险有什么不同", False),
     ],
 )
 def test_asks_same_part(text, same):
@@ -475,6 +480,53 @@ def test_a_term_of_the_topic_in_focus_asks_the_same_part(kb):
         ),
     )
     assert choose(turn, kb) == ("embolization", "risks")
+
+
+def test_the_same_asked_in_so_many_words_is_the_same_part_whatever_the_model_reads(
+    kb,
+):
+    # dev10: "does it hurt" -> risks of embolization, then this
+    turn = Turn(
+        text="is that the same for Y90?",
+        topic="embolization",
+        section="risks",
+        ranking=_ranking(
+            ("embolization", "types", 0.8), ("embolization", "risks", 0.1)
+        ),
+    )
+    assert choose(turn, kb) == ("embolization", "risks")
+    other = replace(turn, text="is that the same for surgery?")
+    assert choose(other, kb) == ("resection", "risks")
+
+
+def test_a_short_follow_up_naming_a_part_asks_that_part_of_the_topic_in_focus(kb):
+    # dev10: "does it hurt" after what chemoembolization is, read as survival
+    turn = Turn(
+        text="does it hurt",
+        topic="embolization",
+        section="types",
+        ranking=_ranking(
+            ("embolization", "survival", 0.6), ("embolization", "risks", 0.1)
+        ),
+    )
+    assert choose(turn, kb) == ("embolization", "risks")
+    # a longer question is the model's to read
+    longer = replace(turn, text="does it hurt more than the surgery would")
+    assert choose(longer, kb) != ("embolization", "risks")
+
+
+def test_another_word_just_after_a_word_is_that_word(kb):
+    # dev10: "what does TACE stand for" then "and TARE?"
+    turn = Turn(
+        text="and TARE?",
+        topic="glossary",
+        section="tace",
+        ranking=_ranking(("embolization", "types", 0.7), ("glossary", "tare", 0.2)),
+    )
+    assert choose(turn, kb) == ("glossary", "tare")
+    # after a treatment's section, "and TARE?" is not a word asked
+    after_topic = replace(turn, topic="embolization", section="risks")
+    assert choose(after_topic, kb) != ("glossary", "tare")
 
 
 def test_another_topic_without_that_part_gets_its_section_on_the_subject(kb):
