@@ -292,13 +292,12 @@ def choose(turn: Turn, kb: Knowledge) -> tuple[str | None, str | None]:
         # No model reading (e.g. a unit test or an untrained bot): keywords.
         return route(turn, kb)
     top = ranking[0]
-    word = section_in_text(kb, text, GLOSSARY)
     if (
         turn.topic == GLOSSARY
-        and word
-        and word != turn.section
-        and asks_same_part(text)
         and length_in_words(text) <= SHORT_WORDS
+        and asks_same_part(text)
+        and (word := section_in_text(kb, text, GLOSSARY))
+        and word != turn.section
     ):
         # "And TARE?" just after what TACE stands for: that word too.
         return GLOSSARY, word
