@@ -176,11 +176,13 @@ test-core: setup $(MODEL) ## conversation tests in both languages
 # While the model trains (about one of this machine's two cores: CI used 37
 # CPU minutes in 31, 2026-11-26), the checks and tests that need no model run
 # beside it; their output is shown when each is done (-O). The tests that
-# start the bot run after it, one thing at a time: the rate-limit tests count
-# what gets through per second.
+# start the bot run after it, alone: the rate-limit tests count what gets
+# through per second. Then the conversation tests and the evaluation, which
+# count nothing per second, run side by side.
 test: lint validate ## set up and run every test
 	$(MAKE) --no-print-directory -j2 -O content-check safety-check test-fast train
-	$(MAKE) --no-print-directory test-model test-core eval
+	$(MAKE) --no-print-directory test-model
+	$(MAKE) --no-print-directory -j2 -O test-core eval
 
 clean: ## remove the environment, model, database and build outputs
 	rm -rf $(VENV) $(STAMPS) models var results $(MO) .pytest_cache .ruff_cache \
