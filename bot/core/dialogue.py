@@ -16,7 +16,7 @@ from dataclasses import replace
 from typing import Any
 
 from bot.content.knowledge import Knowledge
-from bot.core import compare, quiz, summary, values
+from bot.core import compare, quiz, scope, summary, values
 from bot.core.language import SUPPORTED, detect_language, normalise, requested_language
 from bot.core.replies import (
     MAX_FOLLOW_UPS,
@@ -358,6 +358,10 @@ def respond(kind: str, turn: Turn, kb: Knowledge) -> Outcome:
         # "他有糖尿病，还能做吗" after who can have surgery: the treatment in
         # focus, for someone with another illness.
         kind = out.kind = "explain_topic"
+    elif kind == "explain_topic" and _asks_other_care(turn, kb):
+        # "What dose of metformin should I take?", "我妈高血压该吃什么药": the
+        # care of another illness, whatever topic the model took it for.
+        kind = out.kind = "out_of_scope"
     out.messages += HANDLERS[kind](turn, kb, replies, out)
     if out.answered:
         # The answers read in this conversation, for "My summary".
@@ -406,6 +410,23 @@ def _asks_if_still_possible(turn: Turn, kb: Knowledge) -> bool:
         and named in (None, focus)
         and looks_like_question(text)
         and _STILL_POSSIBLE.search(text)
+    )
+
+
+def _asks_other_care(turn: Turn, kb: Knowledge) -> bool:
+    """Whether a message asks for the care of another illness and nothing of ours.
+
+    No topic in focus (with one, "how should we manage his insulin on the
+    day?" prepares for that treatment), and no topic, part or word of the
+    sources named.
+    """
+    text = to_simplified(turn.text or "")
+    return bool(
+        not in_focus(turn, kb)
+        and scope.asks_other_care(text)
+        and not topic_in_text(kb, text)
+        and not section_in_text(kb, text)
+        and not section_in_text(kb, text, GLOSSARY)
     )
 
 

@@ -3064,6 +3064,68 @@ ROUND_57 = [
 ]
 
 
+ROUND_58 = [
+    # blind spot-check 58 (2026-11-27): a Cantonese "he won't wake"; how high
+    # a fall must be; an accident staged for the insurance; staring at the
+    # bridge with being the reason she cries; driving into something; "not
+    # the discharge kind of going"
+    ("佢唔醒", Level.EMERGENCY),
+    ("阿媽一直唔醒 點算", Level.EMERGENCY),
+    (
+        "how high does a car park need to be so you dont survive the fall",
+        Level.SELF_HARM,
+    ),
+    (
+        "my kids would get the life insurance if it looked like an accident. does"
+        " a car crash count",
+        Level.SELF_HARM,
+    ),
+    (
+        "quick q about the transplant list, if i come off it does anyone check on"
+        " me? im tired of being the reason my wife cries every night. been looking"
+        " at the bridge near our house a lot",
+        Level.SELF_HARM,
+    ),
+    (
+        "照顾我爸三年了，我真的撑不住了，有时候开车就想直接撞过去，大家都解脱了",
+        Level.SELF_HARM,
+    ),
+    ("我想走了，不是出院的那种走", Level.SELF_HARM),
+    ("我没想过伤害自己，但是现在想了", Level.SELF_HARM),
+    ("how high is the risk that you dont survive the surgery", Level.NONE),
+    ("he fell off a ladder, would he survive the fall at his age?", Level.NONE),
+    ("我老公总是睡不醒，正常吗", Level.NONE),
+    ("佢成日都瞓唔醒，係咪藥嘅副作用", Level.NONE),
+    ("佢唔醒目，唔識問醫生", Level.NONE),
+    ("这个不是那种走路可以到的地方", Level.NONE),
+    # the review of these fixes
+    ("没想过伤害自己。但是现在想了", Level.SELF_HARM),
+    ("我没有想过伤害自己……直到现在", Level.SELF_HARM),
+    ("我没想过伤害自己，也就是这几天才开始想", Level.SELF_HARM),
+    ("我想走了，唔係出院嗰種走", Level.SELF_HARM),
+    (
+        "if i crash the car and it looks like an accident the kids get the payout",
+        Level.SELF_HARM,
+    ),
+    ("老豆唔醒", Level.EMERGENCY),
+    ("佢而家唔醒", Level.EMERGENCY),
+    ("揸車想撞埋去", Level.SELF_HARM),
+    ("这不是那种走两步就累的累", Level.NONE),
+    ("他不是那种走得快的人", Level.NONE),
+    ("她不是那种离开家就想家的人", Level.NONE),
+    (
+        "he fell off his bike, so it looks like an accident caused the bleed, not"
+        " the tumour",
+        Level.NONE,
+    ),
+    (
+        "so it looked like an accident, the doctor said his fall was just bad luck",
+        Level.NONE,
+    ),
+    ("他开车的时候总想冲出去，脾气很急", Level.NONE),
+]
+
+
 @pytest.mark.parametrize(
     ("text", "level"),
     SPOT_CHECK
@@ -3114,7 +3176,8 @@ ROUND_57 = [
     + ROUND_54
     + ROUND_55
     + ROUND_56
-    + ROUND_57,
+    + ROUND_57
+    + ROUND_58,
 )
 def test_spot_check_wordings(text, level):
     assert assess(text).level is level, assess(text)
@@ -3158,7 +3221,8 @@ def test_spot_check_wordings(text, level):
     + ROUND_54
     + ROUND_55
     + ROUND_56
-    + ROUND_57,
+    + ROUND_57
+    + ROUND_58,
 )
 def test_the_rule_net_alone_reads_the_latest_wordings(text, level):
     # The fixes are phrases, not left to the learned scorer.
