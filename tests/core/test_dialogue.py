@@ -554,41 +554,39 @@ def test_still_possible_for_someone_with_another_illness_is_not_off_topic(kb, te
         assert reply(kb, kind="out_of_scope", confidence=1.0, **off).answered is None
 
 
-@pytest.mark.parametrize(
-    "text",
-    [
-        "What dose of metformin should I take for type 2 diabetes?",
-        "my dad also has type 2 diabetes, how much insulin should he be taking?",
-        "我妈高血压该吃什么药",
-        "高血壓食咩藥好",
-        "感冒发烧吃什么药好",
-    ],
-)
-def test_the_care_of_another_illness_read_as_a_topic_is_off_topic(kb, text):
-    ranking = _ranked(("resection", "eligibility", 0.41), ("resection", "risks", 0.1))
-    out = reply(kb, text=text, intent="ask", confidence=0.9, ranking=ranking)
-    assert out.kind == "out_of_scope"
-    assert out.answered is None
+_CARE_RANKING = (("resection", "eligibility", 0.41), ("resection", "risks", 0.1))
 
 
 @pytest.mark.parametrize(
-    "text",
+    ("text", "kind"),
     [
+        # the care of another illness, whatever topic the model read
+        ("What dose of metformin should I take for type 2 diabetes?", "out_of_scope"),
+        (
+            "my dad also has type 2 diabetes, how much insulin should he be taking?",
+            "out_of_scope",
+        ),
+        ("我妈高血压该吃什么药", "out_of_scope"),
+        ("高血壓食咩藥好", "out_of_scope"),
+        ("感冒发烧吃什么药好", "out_of_scope"),
         # a topic, a part or the person's NET named: a question for us
-        "my dad has diabetes, is liver surgery safe for him?",
-        "he takes blood pressure tablets, should he stop them before the TACE?",
-        "我爸有糖尿病，做手术前要停二甲双胍吗",
-        "how much insulin does an insulinoma make?",
-        "他的肿瘤会分泌胰岛素，血糖低怎么控制",
+        ("my dad has diabetes, is liver surgery safe for him?", "explain_topic"),
+        (
+            "he takes blood pressure tablets, should he stop them before the TACE?",
+            "explain_topic",
+        ),
+        ("我爸有糖尿病，做手术前要停二甲双胍吗", "explain_topic"),
+        ("how much insulin does an insulinoma make?", "explain_topic"),
+        ("他的肿瘤会分泌胰岛素，血糖低怎么控制", "explain_topic"),
         # an illness named without asking for its care
-        "she has diabetes, is that a problem?",
+        ("she has diabetes, is that a problem?", "explain_topic"),
     ],
 )
-def test_another_illness_beside_a_question_of_ours_is_answered(kb, text):
-    ranking = _ranked(("resection", "eligibility", 0.41), ("resection", "risks", 0.1))
+def test_the_care_of_another_illness_is_off_topic_and_nothing_else(kb, text, kind):
+    ranking = _ranked(*_CARE_RANKING)
     out = reply(kb, text=text, intent="ask", confidence=0.9, ranking=ranking)
-    assert out.kind == "explain_topic"
-    assert out.answered is not None
+    assert out.kind == kind
+    assert (out.answered is None) == (kind == "out_of_scope")
 
 
 @pytest.mark.parametrize(
@@ -599,7 +597,7 @@ def test_another_illness_beside_a_question_of_ours_is_answered(kb, text):
     ],
 )
 def test_another_illness_with_a_topic_in_focus_is_not_declined_as_care(kb, text):
-    ranking = _ranked(("resection", "eligibility", 0.41), ("resection", "risks", 0.1))
+    ranking = _ranked(*_CARE_RANKING)
     turn = dict(topic="resection", section="eligibility", ranking=ranking)
     out = reply(kb, text=text, intent="ask", confidence=0.9, **turn)
     assert out.answered == ("resection", "eligibility")
