@@ -2,7 +2,7 @@
 
 The trained model declines most off-topic requests itself. One kind it keeps
 reading as a question about a topic: the care of another illness ("what dose
-of metformin should I take?", "我爸的高血压该怎么吃药"), which names a person,
+of metformin should I take?", "我妈高血压该吃什么药"), which names a person,
 an illness and a medicine, as questions about who can have surgery do. The
 words are data in ``data/scope.yml``; :func:`asks_other_care` is pure.
 """
