@@ -35,7 +35,7 @@ class WordList:
 
 
 def _word_list(raw: dict) -> WordList:
-    words = sorted((w.casefold() for w in raw.get("en") or ()), key=len, reverse=True)
+    words = [w.casefold() for w in raw.get("en") or ()]
     en = (
         re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b")
         if words
